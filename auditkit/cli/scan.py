@@ -1,0 +1,65 @@
+"""``auditkit scan TARGET``: scan and print or write findings."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from auditkit.cli._common import FAIL_ON_CHOICES, exit_code_for, existing_target, write_output
+from auditkit.policy import load_policy
+from auditkit.scan import ScanOptions, run_scan
+
+
+@click.command()
+@click.argument("target")
+@click.option("--policy", "policy_file", type=click.Path(path_type=Path), help="Policy file (default: auditkit.toml in TARGET, or [tool.auditkit] in its pyproject.toml).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="low", show_default=True, help="Exit 1 when a live finding is at or above this severity.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
+def scan(target: str, policy_file: Path | None, fmt: str, output: Path | None, fail_on: str, jobs: int) -> int:
+    """Scan TARGET (a folder or file) and report findings."""
+    path = existing_target(target)
+    policy = load_policy(path, policy_file)
+    progress = _progress_bar() if sys.stderr.isatty() and fmt == "text" and output is None else None
+    try:
+        result = run_scan(path, policy, ScanOptions(jobs=jobs, progress=progress))
+    finally:
+        if progress is not None:
+            progress.close()
+    if fmt == "json":
+        from auditkit.findings_json import dumps
+
+        write_output(dumps(result), output)
+    else:
+        from rich.console import Console
+
+        from auditkit.text_output import render_text
+
+        if output is None:
+            render_text(result, Console(highlight=False))
+        else:
+            buffer = io.StringIO()
+            render_text(result, Console(file=buffer, width=120, no_color=True, highlight=False))
+            write_output(buffer.getvalue(), output)
+    return exit_code_for(result, fail_on)
+
+
+class _progress_bar:  # noqa: N801 - used like a function
+    """A rich progress bar over engine batches, shown only on a terminal."""
+
+    def __init__(self) -> None:
+        from rich.progress import Progress
+
+        self._progress = Progress(transient=True)
+        self._task = self._progress.add_task("scanning", total=None)
+        self._progress.start()
+
+    def __call__(self, done: int, total: int) -> None:
+        self._progress.update(self._task, completed=done, total=total)
+
+    def close(self) -> None:
+        self._progress.stop()

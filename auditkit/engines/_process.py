@@ -1,0 +1,52 @@
+"""Running an engine's command line: offline, captured, with its own message on failure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from auditkit.errors import EngineError
+
+# Engines must never reach the network: semgrep's version check and metrics are switched off
+# here as well as by flags, because either alone has been seen to leak a request.
+OFFLINE_ENV = {
+    "SEMGREP_ENABLE_VERSION_CHECK": "0",
+    "SEMGREP_SEND_METRICS": "off",
+    "SEMGREP_IN_DOCKER": "0",
+}
+
+
+def executable(name: str) -> str:
+    """The engine's script next to this interpreter (the venv), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise EngineError(f"{name} is not installed (expected {beside} or {name} on PATH)")
+    return found
+
+
+def run(
+    engine: str, argv: list[str], cwd: Path, ok_codes: tuple[int, ...], timeout: float
+) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, **OFFLINE_ENV}
+    try:
+        proc = subprocess.run(
+            argv, cwd=cwd, env=env, capture_output=True, timeout=timeout, check=False
+        )
+    except FileNotFoundError as exc:
+        raise EngineError(f"{engine} could not be started: {exc}") from None
+    except subprocess.TimeoutExpired:
+        raise EngineError(f"{engine} did not finish within {timeout:.0f} s") from None
+    if proc.returncode not in ok_codes:
+        raise EngineError(f"{engine} failed (exit {proc.returncode}): {last_line(proc.stderr)}")
+    return proc
+
+
+def last_line(stderr: bytes) -> str:
+    lines = [ln.strip() for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+    return lines[-1] if lines else "no message"

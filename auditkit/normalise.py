@@ -1,0 +1,308 @@
+"""Engine results → findings: one place that knows each engine's shape."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from auditkit import sourcetext
+from auditkit.engines.bandit import BanditIssue
+from auditkit.engines.python_cst import PythonFileResult
+from auditkit.engines.semgrep import SemgrepMatch
+from auditkit.jurisdiction import Classifier, Verdict, find_endpoints, provider_hints
+from auditkit.model import Category, Finding, Location, Severity
+from auditkit.pathmatch import is_test_path, matches_any
+from auditkit.policy import GatewayPolicy, Policy
+from auditkit.protected import host_is_protected, url_host
+
+_CODE_LANGUAGES = frozenset({"python", "go", "java", "javascript", "typescript"})
+_LITERAL_START = re.compile(r"[rRbBuUfF]{0,2}[\"'`]")
+_BANDIT_SEVERITY = {"HIGH": Severity.HIGH, "MEDIUM": Severity.MEDIUM, "LOW": Severity.LOW}
+
+
+@dataclass
+class Normaliser:
+    root: Path
+    policy: Policy
+    languages: dict[str, str]  # path -> language
+
+    def __post_init__(self) -> None:
+        self.classifier = Classifier(self.policy.jurisdiction)
+        self._hints: dict[str, frozenset[str]] = {}
+
+    # ------------------------------------------------------------------ endpoints
+
+    def endpoint_findings(self, match: SemgrepMatch) -> list[Finding]:
+        raw = sourcetext.matched_text(self.root, match.path, match.start.offset, match.end.offset)
+        language = self.languages.get(match.path, "")
+        if match.role == "endpoint-literal" and language in _CODE_LANGUAGES:
+            # semgrep's "$S" also matches a *use* of a constant; only the literal is evidence.
+            if not _LITERAL_START.match(raw):
+                return []
+        if match.role == "region-identifier":
+            values = [(0, len(raw), raw.rsplit(".", 1)[-1])]
+            hints = frozenset({match.get("provider") or ""}) - {""}
+        else:
+            value = sourcetext.literal_value(raw)
+            values = find_endpoints(value)
+            hints = self._provider_hints(match.path)
+        out = []
+        for _, _, text in values:
+            verdict = self.classifier.classify(text, hints)
+            if verdict is None or verdict.internal or verdict.compliant is True:
+                continue
+            out.append(self._endpoint_finding(match, raw, verdict))
+        return out
+
+    def _provider_hints(self, path: str) -> frozenset[str]:
+        if path not in self._hints:
+            try:
+                text = (self.root / path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            self._hints[path] = provider_hints(text, self.languages.get(path, ""))
+        return self._hints[path]
+
+    def _endpoint_finding(self, match: SemgrepMatch, raw: str, verdict: Verdict) -> Finding:
+        location = _location(match)
+        evidence: dict[str, Any] = {
+            "endpoint": verdict.endpoint,
+            "host": verdict.host,
+            "provider": verdict.provider,
+            "region": verdict.region,
+            "jurisdiction": verdict.jurisdiction,
+            "basis": verdict.basis,
+            "reason": verdict.reason,
+            "extractor": match.rule_id,
+        }
+        if verdict.candidates:
+            evidence["candidates"] = [
+                {"provider": c.provider, "region": c.region, "jurisdiction": c.jurisdiction}
+                for c in verdict.candidates
+            ]
+        where = _describe(verdict)
+        if verdict.compliant is False:
+            severity = Severity.MEDIUM if verdict.basis == "cctld" else Severity.HIGH
+            return Finding(
+                rule_id="endpoint.non-eu",
+                category=Category.NON_EU_ENDPOINT,
+                severity=severity,
+                message=f"Hardcoded endpoint outside the allowed jurisdictions: {where}",
+                location=location,
+                snippet=self._snippet(match),
+                engine="semgrep",
+                evidence=tuple(evidence.items()),
+            )
+        return Finding(
+            rule_id="endpoint.unverified",
+            category=Category.UNVERIFIED_ENDPOINT,
+            severity=Severity.INFO,
+            message=f"External endpoint whose jurisdiction cannot be determined: {where}",
+            location=location,
+            snippet=self._snippet(match),
+            engine="semgrep",
+            evidence=tuple(evidence.items()),
+        )
+
+    def _snippet(self, match: SemgrepMatch) -> str:
+        return sourcetext.snippet(self.root, match.path, match.start.line, match.end.line)
+
+    # ------------------------------------------------------------------ gateway
+
+    def _outside_gateway(self, path: str) -> str | None:
+        """Why ``path`` is in scope for gateway rules, or None when it is exempt."""
+        gw = self.policy.gateway
+        if matches_any(path, gw.paths):
+            return None
+        if is_test_path(path) and not gw.include_tests:
+            return None
+        if not gw.declared:
+            return "no gateway is declared in the policy"
+        return f"{path} is outside the gateway paths ({', '.join(gw.paths) or 'none'})"
+
+    def gateway_from_semgrep(self, match: SemgrepMatch) -> list[Finding]:
+        why = self._outside_gateway(match.path)
+        if why is None:
+            return []
+        gw = self.policy.gateway
+        if match.role == "http-call":
+            raw = sourcetext.matched_text(
+                self.root, match.path, match.start.offset, match.end.offset
+            )
+            host = url_host(sourcetext.literal_value(raw))
+            if host is None or not host_is_protected(host, gw.protected_hosts):
+                return []
+            return [
+                self._protected_host_finding(
+                    _location(match), host, match.get("sink") or "HTTP call", why, gw,
+                    match.get("language") or self.languages.get(match.path, ""), "semgrep",
+                )
+            ]
+        sink = match.get("sink") or match.rule_id
+        store = match.get("store") or "data store"
+        language = match.get("language") or self.languages.get(match.path, "")
+        return [self._bypass_finding(_location(match), sink, store, language, why, gw, "semgrep", "")]
+
+    def gateway_from_python(self, result: PythonFileResult) -> list[Finding]:
+        why = self._outside_gateway(result.path)
+        if why is None:
+            return []
+        gw = self.policy.gateway
+        out: list[Finding] = []
+        called_stores: set[str] = set()
+        for call in result.calls:
+            c: Any = call
+            loc = Location(result.path, c.start_line, c.start_column, c.end_line, c.end_column)
+            if c.protected_host:
+                out.append(
+                    self._protected_host_finding(
+                        loc, c.protected_host, c.sink, why, gw, "python", "libcst", c.via
+                    )
+                )
+            else:
+                called_stores.add(c.store)
+                out.append(self._bypass_finding(loc, c.sink, c.store, "python", why, gw, "libcst", c.via))
+        for edge in result.imports:
+            e: Any = edge
+            if e.type_checking_only or e.store in called_stores:
+                continue
+            loc = Location(result.path, e.line, e.column, e.line, e.column + len(e.module))
+            out.append(
+                Finding(
+                    rule_id="gateway.import",
+                    category=Category.GATEWAY_BYPASS,
+                    severity=Severity.LOW if gw.declared else Severity.INFO,
+                    message=(
+                        f"Data-store driver {e.module} ({e.store}) is imported outside the "
+                        "gateway; no direct call was found in this file"
+                    ),
+                    location=loc,
+                    snippet=sourcetext.snippet(self.root, result.path, e.line, e.line),
+                    engine="libcst",
+                    evidence=(
+                        ("module", e.module),
+                        ("store", e.store),
+                        ("language", "python"),
+                        ("why", why),
+                        ("view", "import graph (import-linter forbidden contract equivalent)"),
+                    ),
+                )
+            )
+        return out
+
+    def _bypass_finding(
+        self,
+        loc: Location,
+        sink: str,
+        store: str,
+        language: str,
+        why: str,
+        gw: GatewayPolicy,
+        engine: str,
+        via: str,
+    ) -> Finding:
+        evidence: dict[str, Any] = {"sink": sink, "store": store, "language": language, "why": why}
+        if via:
+            evidence["resolved_via"] = via
+        if gw.declared:
+            gateway = gw.name or "the gateway"
+            message = f"Direct {store} access via {sink} bypasses {gateway}"
+            severity = Severity.HIGH
+        else:
+            message = f"Direct {store} access via {sink} (inventory: no gateway declared)"
+            severity = Severity.LOW
+        return Finding(
+            rule_id="gateway.bypass",
+            category=Category.GATEWAY_BYPASS,
+            severity=severity,
+            message=message,
+            location=loc,
+            snippet=sourcetext.snippet(self.root, loc.path, loc.start_line, loc.end_line),
+            engine=engine,
+            evidence=tuple(evidence.items()),
+        )
+
+    def _protected_host_finding(
+        self,
+        loc: Location,
+        host: str,
+        sink: str,
+        why: str,
+        gw: GatewayPolicy,
+        language: str,
+        engine: str,
+        via: str = "",
+    ) -> Finding:
+        evidence: dict[str, Any] = {
+            "sink": sink,
+            "store": "protected-service",
+            "host": host,
+            "language": language,
+            "why": why,
+        }
+        if via:
+            evidence["resolved_via"] = via
+        gateway = gw.name or "the gateway"
+        return Finding(
+            rule_id="gateway.protected-host",
+            category=Category.GATEWAY_BYPASS,
+            severity=Severity.HIGH,
+            message=f"Call to protected internal service {host} bypasses {gateway}",
+            location=loc,
+            snippet=sourcetext.snippet(self.root, loc.path, loc.start_line, loc.end_line),
+            engine=engine,
+            evidence=tuple(evidence.items()),
+        )
+
+    # ------------------------------------------------------------------ bandit
+
+    def bandit_findings(self, issues: Iterable[BanditIssue]) -> list[Finding]:
+        out = []
+        for i in issues:
+            # assert in test code is how tests work, not a weakness: never cry wolf there.
+            if i.test_id == "B101" and is_test_path(i.path):
+                continue
+            evidence: dict[str, Any] = {
+                "test_id": i.test_id,
+                "test_name": i.test_name,
+                "confidence": i.confidence.lower(),
+                "more_info": i.more_info,
+            }
+            if i.cwe is not None:
+                evidence["cwe"] = f"CWE-{i.cwe}"
+            out.append(
+                Finding(
+                    rule_id=f"bandit.{i.test_id}",
+                    category=Category.SECURITY,
+                    severity=_BANDIT_SEVERITY.get(i.severity, Severity.LOW),
+                    message=i.text,
+                    location=Location(i.path, i.line, i.column, i.end_line, i.end_column),
+                    snippet=sourcetext.snippet(self.root, i.path, i.line, i.end_line),
+                    engine="bandit",
+                    evidence=tuple(evidence.items()),
+                )
+            )
+        return out
+
+
+def _location(match: SemgrepMatch) -> Location:
+    return Location(
+        match.path, match.start.line, match.start.column, match.end.line, match.end.column
+    )
+
+
+def _describe(verdict: Verdict) -> str:
+    parts = [verdict.endpoint]
+    detail = []
+    if verdict.provider:
+        detail.append(verdict.provider)
+    if verdict.region:
+        detail.append(verdict.region)
+    if verdict.jurisdiction:
+        detail.append(verdict.jurisdiction)
+    if detail:
+        parts.append(f"({' '.join(detail)})")
+    return " ".join(parts)

@@ -1,0 +1,28 @@
+"""Glob matching of relative POSIX paths with gitignore semantics (policy paths, tests)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pathspec
+
+# Where tests live, by the conventions of the languages auditkit reads.
+_TEST_PATH = re.compile(
+    r"(^|/)(tests?|__tests__|spec|testdata|test_?fixtures?)/"
+    r"|(^|/)test_[^/]*\.py$|_test\.(py|go)$|(^|/)conftest\.py$"
+    r"|\.(test|spec)\.[jt]sx?$|(^|/)src/test/"
+)
+
+
+@lru_cache(maxsize=32)
+def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def matches_any(path: str, patterns: tuple[str, ...]) -> bool:
+    return bool(patterns) and _spec(patterns).match_file(path)
+
+
+def is_test_path(path: str) -> bool:
+    return _TEST_PATH.search(path) is not None

@@ -1,0 +1,252 @@
+"""The audit policy: ``auditkit.toml``, ``--policy FILE`` or ``[tool.auditkit]`` in pyproject.toml.
+
+Validation is strict on purpose: an unknown or misspelt key could silently weaken an audit, so
+every unknown key and every wrong type is an error naming the file and the key path, and all of
+them are reported together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditkit.errors import PolicyError
+
+POLICY_FILE_NAME = "auditkit.toml"
+SINK_LANGUAGES = ("python", "go", "java", "javascript", "typescript")
+JURISDICTION_GROUPS = ("EU", "EEA", "ADEQUACY")
+
+
+@dataclass(frozen=True)
+class JurisdictionPolicy:
+    allowed: tuple[str, ...] = ("EU", "EEA")
+    allow_hosts: tuple[str, ...] = ()
+    deny_hosts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GatewayPolicy:
+    name: str | None = None
+    paths: tuple[str, ...] = ()
+    protected_hosts: tuple[str, ...] = ()
+    include_tests: bool = False
+    sinks: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def declared(self) -> bool:
+        return self.name is not None or bool(self.paths)
+
+    def extra_sinks(self, language: str) -> tuple[str, ...]:
+        return dict(self.sinks).get(language, ())
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str = "auditkit audit"
+    exclude: tuple[str, ...] = ()
+    jurisdiction: JurisdictionPolicy = field(default_factory=JurisdictionPolicy)
+    gateway: GatewayPolicy = field(default_factory=GatewayPolicy)
+    source: str | None = None  # where it came from, relative to the target when inside it
+    text: str = ""  # the exact policy text, for the report and its digest
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- validation
+
+
+class _Collector:
+    def __init__(self, file_label: str) -> None:
+        self.file_label = file_label
+        self.errors: list[str] = []
+
+    def error(self, key_path: str, message: str) -> None:
+        self.errors.append(f"{self.file_label}: {key_path}: {message}")
+
+
+def _string(c: _Collector, table: dict[str, Any], key: str, path: str) -> str | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        c.error(f"{path}.{key}", f"expected a non-empty string, got {_type_name(value)}")
+        return None
+    return value
+
+
+def _strings(c: _Collector, table: dict[str, Any], key: str, path: str) -> tuple[str, ...] | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        c.error(f"{path}.{key}", f"expected a list of strings, got {_type_name(value)}")
+        return None
+    good: list[str] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            c.error(f"{path}.{key}[{i}]", f"expected a non-empty string, got {_type_name(item)}")
+        else:
+            good.append(item)
+    return tuple(good)
+
+
+def _boolean(c: _Collector, table: dict[str, Any], key: str, path: str) -> bool | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, bool):
+        c.error(f"{path}.{key}", f"expected true or false, got {_type_name(value)}")
+        return None
+    return value
+
+
+def _type_name(value: Any) -> str:
+    return {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+def _table(c: _Collector, parent: dict[str, Any], key: str, path: str) -> dict[str, Any]:
+    value = parent.get(key, {})
+    if not isinstance(value, dict):
+        c.error(f"{path}{key}", f"expected a table, got {_type_name(value)}")
+        return {}
+    return value
+
+
+def _unknown(c: _Collector, table: dict[str, Any], allowed: tuple[str, ...], path: str) -> None:
+    for key in table:
+        if key not in allowed:
+            hint = _closest(key, allowed)
+            suffix = f" (did you mean {hint!r}?)" if hint else ""
+            where = f"{path}.{key}" if path else key
+            c.error(where, f"unknown key{suffix}; allowed: {', '.join(allowed)}")
+
+
+def _closest(key: str, allowed: tuple[str, ...]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+
+
+def _valid_jurisdiction(code: str) -> bool:
+    return code in JURISDICTION_GROUPS or (len(code) == 2 and code.isalpha() and code.isupper())
+
+
+def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
+    """Validate a policy table (the whole file, or pyproject's ``[tool.auditkit]``)."""
+    c = _Collector(file_label)
+    _unknown(c, data, ("audit", "jurisdiction", "gateway"), "")
+
+    audit = _table(c, data, "audit", "")
+    _unknown(c, audit, ("name", "exclude"), "audit")
+    name = _string(c, audit, "name", "audit")
+    exclude = _strings(c, audit, "exclude", "audit")
+
+    jur = _table(c, data, "jurisdiction", "")
+    _unknown(c, jur, ("allowed", "allow_hosts", "deny_hosts"), "jurisdiction")
+    allowed = _strings(c, jur, "allowed", "jurisdiction")
+    if allowed is not None:
+        for i, code in enumerate(allowed):
+            if not _valid_jurisdiction(code):
+                c.error(
+                    f"jurisdiction.allowed[{i}]",
+                    f"{code!r} is neither a group (EU, EEA, ADEQUACY) nor an ISO 3166-1 alpha-2 "
+                    "code in upper case",
+                )
+    allow_hosts = _strings(c, jur, "allow_hosts", "jurisdiction")
+    deny_hosts = _strings(c, jur, "deny_hosts", "jurisdiction")
+
+    gw = _table(c, data, "gateway", "")
+    _unknown(c, gw, ("name", "paths", "protected_hosts", "include_tests", "sinks"), "gateway")
+    gw_name = _string(c, gw, "name", "gateway")
+    gw_paths = _strings(c, gw, "paths", "gateway")
+    protected = _strings(c, gw, "protected_hosts", "gateway")
+    include_tests = _boolean(c, gw, "include_tests", "gateway")
+    sinks_table = _table(c, gw, "sinks", "gateway.")
+    _unknown(c, sinks_table, SINK_LANGUAGES, "gateway.sinks")
+    sinks: list[tuple[str, tuple[str, ...]]] = []
+    for lang in SINK_LANGUAGES:
+        entries = _strings(c, sinks_table, lang, "gateway.sinks")
+        if entries:
+            sinks.append((lang, entries))
+
+    if c.errors:
+        raise PolicyError(c.errors)
+    return Policy(
+        name=name or "auditkit audit",
+        exclude=exclude or (),
+        jurisdiction=JurisdictionPolicy(
+            allowed=allowed if allowed is not None else ("EU", "EEA"),
+            allow_hosts=allow_hosts or (),
+            deny_hosts=deny_hosts or (),
+        ),
+        gateway=GatewayPolicy(
+            name=gw_name,
+            paths=gw_paths or (),
+            protected_hosts=protected or (),
+            include_tests=bool(include_tests),
+            sinks=tuple(sinks),
+        ),
+        source=file_label,
+        text=text,
+    )
+
+
+def _read_toml(path: Path, label: str) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolicyError([f"{label}: policy file not found"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError([f"{label}: cannot read policy file: {exc}"]) from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError([f"{label}: invalid TOML: {exc}"]) from None
+
+
+def load_policy(target: Path, policy_file: Path | None = None) -> Policy:
+    """Find and load the policy for ``target``; defaults when there is none."""
+    if policy_file is not None:
+        data, text = _read_toml(policy_file, str(policy_file))
+        return parse_policy(data, _label(policy_file, target), text)
+    root = target if target.is_dir() else target.parent
+    candidate = root / POLICY_FILE_NAME
+    if candidate.is_file():
+        data, text = _read_toml(candidate, str(candidate))
+        return parse_policy(data, POLICY_FILE_NAME, text)
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        data, _ = _read_toml(pyproject, str(pyproject))
+        tool = data.get("tool", {})
+        section = tool.get("auditkit") if isinstance(tool, dict) else None
+        if section is not None:
+            if not isinstance(section, dict):
+                raise PolicyError(["pyproject.toml: tool.auditkit: expected a table"])
+            import json
+
+            # The policy text recorded in the report is the section itself, canonicalised.
+            text = json.dumps(section, sort_keys=True, ensure_ascii=False)
+            return parse_policy(section, "pyproject.toml [tool.auditkit]", text)
+    return Policy()
+
+
+def _label(policy_file: Path, target: Path) -> str:
+    try:
+        return policy_file.resolve().relative_to(target.resolve()).as_posix()
+    except ValueError:
+        return policy_file.name

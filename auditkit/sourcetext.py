@@ -1,0 +1,63 @@
+"""Reading matched text back from files: snippets and literal values.
+
+semgrep community edition no longer returns the matched lines ("requires login"), so
+auditkit reads them itself from the byte offsets every engine reports.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+MAX_SNIPPET_CHARS = 400
+
+
+@lru_cache(maxsize=64)
+def _file_bytes(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
+def clear_cache() -> None:
+    _file_bytes.cache_clear()
+
+
+def matched_text(root: Path, rel: str, start: int, end: int) -> str:
+    data = _file_bytes(str(root / rel))
+    return data[start:end].decode("utf-8", errors="replace")
+
+
+def snippet(root: Path, rel: str, start_line: int, end_line: int) -> str:
+    """The source lines of a finding (at most 3 lines, each clipped), right-stripped."""
+    try:
+        data = _file_bytes(str(root / rel))
+    except OSError:
+        return ""
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    chosen = lines[start_line - 1 : min(end_line, start_line + 2)]
+    clipped = [ln.rstrip()[:MAX_SNIPPET_CHARS] for ln in chosen]
+    return "\n".join(clipped)
+
+
+_PREFIX = re.compile(r"^(?:[rRbBuUfF]{1,2})(?=['\"])")
+_QUOTES = ('"""', "'" * 3, '"', "'", "`")
+# Only escapes that can occur inside an endpoint are decoded; anything else stays as written.
+_ESCAPES = (("\\/", "/"), ('\\"', '"'), ("\\'", "'"), ("\\\\", "\\"))
+
+
+def literal_value(raw: str) -> str:
+    """The value of a matched literal: string prefix and quotes removed.
+
+    Config values (YAML, .env, .properties) arrive unquoted or quoted; code literals arrive
+    with their quotes.
+    """
+    text = raw.strip()
+    text = _PREFIX.sub("", text)
+    for q in _QUOTES:
+        if len(text) >= 2 * len(q) and text.startswith(q) and text.endswith(q):
+            text = text[len(q) : -len(q)]
+            break
+    if "\\" in text:
+        for escaped, plain in _ESCAPES:
+            text = text.replace(escaped, plain)
+    return text
