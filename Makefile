@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export SEMGREP_ENABLE_VERSION_CHECK := 0
 export SEMGREP_SEND_METRICS := off
 
-.PHONY: setup demo test lint typecheck unit rules bench clean
+.PHONY: setup demo test lint typecheck unit rules bench clean test-tools
 
 setup: $(STAMP)
 
@@ -27,7 +27,22 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+# Tools the report tests drive: a real browser for the HTML report and Microsoft's SARIF
+# validator. Installed once; the tests skip with a reason only when they truly cannot be had.
+TOOLS := .tools
+SARIF_MULTITOOL := $(TOOLS)/node_modules/.bin/sarif-multitool
+
+test-tools:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		( apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium ) \
+			|| echo "test-tools: chromium could not be installed; the browser tests will be skipped"; \
+	fi
+	@if [ ! -x $(SARIF_MULTITOOL) ]; then \
+		npm install --prefix $(TOOLS) --no-fund --no-audit @microsoft/sarif-multitool \
+			|| echo "test-tools: sarif-multitool could not be installed; the SARIF validation test will be skipped"; \
+	fi
+
+unit: $(STAMP) test-tools
 	$(BIN)/python -m pytest -q -n 2 tests
 
 test: lint typecheck unit

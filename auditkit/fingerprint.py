@@ -31,6 +31,13 @@ def _subject(finding: Finding) -> str:
     return ""
 
 
+def identity(finding: Finding) -> str:
+    """The fingerprint without its occurrence index: what identical copies share."""
+    key = (finding.rule_id, finding.location.path, normalise_snippet(finding.snippet), _subject(finding))
+    digest = hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:32]
+    return f"{FINGERPRINT_VERSION}:{digest}"
+
+
 def assign_fingerprints(findings: list[Finding]) -> list[Finding]:
     """Fingerprint every finding; ``findings`` must already be in a stable order."""
     seen: Counter[tuple[str, str, str, str]] = Counter()

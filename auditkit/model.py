@@ -163,6 +163,19 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class SuppressionProblem:
+    """An inline suppression that suppresses nothing: no reason, no target, or stale."""
+
+    path: str
+    line: int
+    kind: str  # "no-reason" | "no-target" | "stale"
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "kind": self.kind, "message": self.message}
+
+
+@dataclass(frozen=True)
 class EngineRun:
     name: str
     version: str
@@ -175,6 +188,8 @@ class ScanResult:
     findings: tuple[Finding, ...]
     coverage: Coverage
     engines: tuple[EngineRun, ...] = field(default=())
+    suppression_problems: tuple[SuppressionProblem, ...] = field(default=())
+    baseline: str | None = None  # the baseline file applied, if any
 
     @property
     def live_findings(self) -> tuple[Finding, ...]:

@@ -1,4 +1,4 @@
-"""The scan use case: policy → files → engines → findings → ScanResult."""
+"""The scan use case: policy → files → engines → findings → triage → ScanResult."""
 
 from __future__ import annotations
 
@@ -6,21 +6,25 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditkit import sourcetext
+from auditkit import __version__, sourcetext
+from auditkit.cache import ResultCache, config_digest, default_cache_dir
 from auditkit.engines import bandit as bandit_engine
 from auditkit.engines import python_cst
 from auditkit.engines import semgrep as semgrep_engine
-from auditkit.engines.batch import Batch, BatchResult, run_batch
+from auditkit.engines.batch import Batch, BatchResult, FileResults, run_batch
+from auditkit.errors import EngineError
 from auditkit.fingerprint import assign_fingerprints
 from auditkit.model import Coverage, EngineIssue, EngineRun, Finding, ScanResult
 from auditkit.normalise import Normaliser
 from auditkit.policy import Policy
-from auditkit.rulesets import semgrep_rule_files
+from auditkit.rulesets import ruleset_digest, semgrep_rule_files
+from auditkit.triage.baseline import apply_baseline, load_baseline
+from auditkit.triage.suppress import apply_inline_suppressions
 from auditkit.workspace import MAX_FILE_BYTES, SourceFile, Workspace, discover
 
 # Below this many files one in-process batch beats starting worker processes.
@@ -34,8 +38,11 @@ class ScanOptions:
     jobs: int = 0  # 0: one per core
     max_file_bytes: int = MAX_FILE_BYTES
     run_bandit: bool = True
-    executor_factory: Callable[[int], Executor] | None = None
-    progress: Progress | None = None
+    use_cache: bool = True
+    cache_dir: Path | None = None
+    baseline: Path | None = None
+    executor_factory: Callable[[int], Executor] | None = field(default=None, compare=False)
+    progress: Progress | None = field(default=None, compare=False)
 
     @property
     def workers(self) -> int:
@@ -49,11 +56,78 @@ def run_scan(
     workspace: Workspace | None = None,
 ) -> ScanResult:
     options = options or ScanOptions()
+    baseline = load_baseline(options.baseline) if options.baseline else None
     ws = workspace or discover(target, policy.exclude, options.max_file_bytes)
-    with _semgrep_configs(policy) as configs:
-        batches = _plan_batches(ws, policy, configs, options)
-        results = _execute(batches, options)
-    return _assemble(target, ws, policy, results, options)
+    per_file, global_errors = _engine_results(ws, policy, options)
+    findings, issues = _normalise(ws, policy, per_file)
+    issues += [EngineIssue("(scan)", semgrep_engine.ENGINE, e) for e in global_errors]
+    findings, problems = apply_inline_suppressions(findings, ws.root, [f.path for f in ws.files])
+    if baseline is not None and options.baseline is not None:
+        findings = apply_baseline(findings, baseline, options.baseline.name)
+    engines = [EngineRun("semgrep", semgrep_engine.version(), len(ws.files))]
+    if options.run_bandit:
+        engines.append(
+            EngineRun("bandit", bandit_engine.version(), len(ws.by_language("python")))
+        )
+    engines.append(EngineRun("libcst", python_cst.version(), len(ws.by_language("python"))))
+    return ScanResult(
+        target=_target_label(target),
+        findings=tuple(findings),
+        coverage=Coverage(
+            files_scanned=tuple(f.as_scanned() for f in ws.files),
+            files_skipped=ws.skipped,
+            engine_issues=tuple(sorted(set(issues))),
+        ),
+        engines=tuple(engines),
+        suppression_problems=tuple(problems),
+        baseline=options.baseline.name if options.baseline else None,
+    )
+
+
+# ---------------------------------------------------------------------------- engines
+
+
+def _engine_results(
+    ws: Workspace, policy: Policy, options: ScanOptions
+) -> tuple[dict[str, FileResults], list[str]]:
+    cache = None
+    if options.use_cache:
+        cache = ResultCache(options.cache_dir or default_cache_dir(), _cache_config(policy, options))
+    try:
+        cached = cache.get_many((f.path, f.sha256) for f in ws.files) if cache else {}
+        todo = [f for f in ws.files if f.path not in cached]
+        results: dict[str, FileResults] = dict(cached)
+        global_errors: list[str] = []
+        if todo:
+            with _semgrep_configs(policy) as configs:
+                batches = _plan_batches(ws.root, todo, policy, configs, options)
+                for batch_result in _execute(batches, options):
+                    global_errors += [e.message for e in batch_result.global_errors]
+                    for fr in batch_result.files:
+                        results[fr.path] = fr
+            if cache is not None and not global_errors:
+                sha = {f.path: f.sha256 for f in todo}
+                cache.put_many((sha[p], results[p]) for p in sha if p in results)
+        elif options.progress:
+            options.progress(1, 1)
+        return results, global_errors
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _cache_config(policy: Policy, options: ScanOptions) -> str:
+    gw = policy.gateway
+    return config_digest(
+        [
+            __version__,
+            semgrep_engine.version(),
+            bandit_engine.version() if options.run_bandit else "no-bandit",
+            python_cst.version(),
+            ruleset_digest(),
+            json.dumps([list(gw.sinks), list(gw.protected_hosts)]),
+        ]
+    )
 
 
 @contextmanager
@@ -73,13 +147,16 @@ def _semgrep_configs(policy: Policy) -> Iterator[tuple[str, ...]]:
 
 
 def _plan_batches(
-    ws: Workspace, policy: Policy, configs: tuple[str, ...], options: ScanOptions
+    root: Path,
+    files: list[SourceFile],
+    policy: Policy,
+    configs: tuple[str, ...],
+    options: ScanOptions,
 ) -> list[Batch]:
-    files = list(ws.files)
     n = 1 if len(files) < _SMALL_SCAN_FILES else options.workers * 2
     buckets: list[list[SourceFile]] = [[] for _ in range(n)]
     sizes = [0] * n
-    # Largest first into the lightest bucket: batches of similar cost keep both cores busy.
+    # Largest first into the lightest bucket: batches of similar cost keep every core busy.
     for f in sorted(files, key=lambda f: (-f.size, f.path)):
         i = sizes.index(min(sizes))
         buckets[i].append(f)
@@ -88,12 +165,12 @@ def _plan_batches(
     for bucket in buckets:
         if not bucket:
             continue
-        paths = sorted(f.path for f in bucket)
+        bucket.sort(key=lambda f: f.path)
         batches.append(
             Batch(
-                root=str(ws.root),
-                semgrep_paths=tuple(paths),
-                python_paths=tuple(f.path for f in sorted(bucket, key=lambda f: f.path) if f.language == "python"),
+                root=str(root),
+                semgrep_paths=tuple(f.path for f in bucket),
+                python_paths=tuple(f.path for f in bucket if f.language == "python"),
                 semgrep_configs=configs,
                 extra_python_sinks=policy.gateway.extra_sinks("python"),
                 protected_hosts=policy.gateway.protected_hosts,
@@ -111,62 +188,50 @@ def _execute(batches: list[Batch], options: ScanOptions) -> list[BatchResult]:
             options.progress(total, total)
         return results
     factory = options.executor_factory or (lambda n: ProcessPoolExecutor(max_workers=n))
+    results = []
     with factory(options.workers) as executor:
-        futures: list[Future[BatchResult]] = [executor.submit(run_batch, b) for b in batches]
-        done = 0
-        results = []
-        for fut in futures:
-            results.append(fut.result())
-            done += 1
-            if options.progress:
-                options.progress(done, total)
+        futures = [executor.submit(run_batch, b) for b in batches]
+        try:
+            for done, fut in enumerate(futures, start=1):
+                results.append(fut.result())
+                if options.progress:
+                    options.progress(done, total)
+        except EngineError:
+            for fut in futures:
+                fut.cancel()
+            raise
     return results
 
 
-def _assemble(
-    target: Path, ws: Workspace, policy: Policy, results: list[BatchResult], options: ScanOptions
-) -> ScanResult:
+# ---------------------------------------------------------------------------- findings
+
+
+def _normalise(
+    ws: Workspace, policy: Policy, per_file: dict[str, FileResults]
+) -> tuple[list[Finding], list[EngineIssue]]:
     languages = {f.path: f.language for f in ws.files}
     norm = Normaliser(ws.root, policy, languages)
     findings: list[Finding] = []
     issues: list[EngineIssue] = []
     sourcetext.clear_cache()
-    for r in results:
+    for path in sorted(per_file):
+        r = per_file[path]
         for m in r.semgrep:
             if m.role in ("endpoint-literal", "region-identifier"):
                 findings += norm.endpoint_findings(m)
             elif m.role in ("gateway-sink", "http-call"):
                 findings += norm.gateway_from_semgrep(m)
         findings += norm.bandit_findings(r.bandit)
-        for py in r.python:
-            if py.error:
-                issues.append(EngineIssue(py.path, python_cst.ENGINE, py.error))
+        if r.python is not None:
+            if r.python.error:
+                issues.append(EngineIssue(path, python_cst.ENGINE, r.python.error))
             else:
-                findings += norm.gateway_from_python(py)
-        issues += [
-            EngineIssue(e.path or "(scan)", semgrep_engine.ENGINE, e.message)
-            for e in r.semgrep_errors
-        ]
-        issues += [EngineIssue(e.path, bandit_engine.ENGINE, e.message) for e in r.bandit_errors]
+                findings += norm.gateway_from_python(r.python)
+        issues += [EngineIssue(path, semgrep_engine.ENGINE, e.message) for e in r.semgrep_errors]
+        issues += [EngineIssue(path, bandit_engine.ENGINE, e.message) for e in r.bandit_errors]
     findings = _dedupe(findings)
     findings.sort(key=Finding.sort_key)
-    findings = assign_fingerprints(findings)
-    engines = [
-        EngineRun("semgrep", semgrep_engine.version(), len(ws.files)),
-        EngineRun("libcst", python_cst.version(), len(ws.by_language("python"))),
-    ]
-    if options.run_bandit:
-        engines.insert(1, EngineRun("bandit", bandit_engine.version(), len(ws.by_language("python"))))
-    return ScanResult(
-        target=_target_label(target),
-        findings=tuple(findings),
-        coverage=Coverage(
-            files_scanned=tuple(f.as_scanned() for f in ws.files),
-            files_skipped=ws.skipped,
-            engine_issues=tuple(sorted(set(issues))),
-        ),
-        engines=tuple(engines),
-    )
+    return assign_fingerprints(findings), issues
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
@@ -182,6 +247,5 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def _target_label(target: Path) -> str:
-    """The target as given on the command line, never an absolute machine path."""
-    name = target.resolve().name
-    return name or str(target)
+    """The target's name, never an absolute machine path."""
+    return target.resolve().name or str(target)

@@ -20,13 +20,28 @@ from auditkit.scan import ScanOptions, run_scan
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="low", show_default=True, help="Exit 1 when a live finding is at or above this severity.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
-def scan(target: str, policy_file: Path | None, fmt: str, output: Path | None, fail_on: str, jobs: int) -> int:
+@click.option("--baseline", type=click.Path(path_type=Path), help="Mark findings recorded in this baseline file as baselined.")
+@click.option("--no-cache", is_flag=True, help="Do not use the per-file result cache.")
+def scan(
+    target: str,
+    policy_file: Path | None,
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    jobs: int,
+    baseline: Path | None,
+    no_cache: bool,
+) -> int:
     """Scan TARGET (a folder or file) and report findings."""
     path = existing_target(target)
     policy = load_policy(path, policy_file)
     progress = _progress_bar() if sys.stderr.isatty() and fmt == "text" and output is None else None
     try:
-        result = run_scan(path, policy, ScanOptions(jobs=jobs, progress=progress))
+        result = run_scan(
+            path,
+            policy,
+            ScanOptions(jobs=jobs, progress=progress, baseline=baseline, use_cache=not no_cache),
+        )
     finally:
         if progress is not None:
             progress.close()

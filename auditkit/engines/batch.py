@@ -2,11 +2,14 @@
 
 ``run_batch`` is a top-level, picklable function over plain values so that any
 ``concurrent.futures.Executor`` can run it: local processes by default, a Dask distributed
-client for fleet audits (its ``submit`` has the same shape).
+client for fleet audits (its ``submit`` has the same shape). Results come back per file, which
+is also the unit of the result cache.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,24 +30,79 @@ class Batch:
 
 
 @dataclass(frozen=True)
+class FileResults:
+    """Everything the engines said about one file (before normalisation)."""
+
+    path: str
+    semgrep: tuple[SemgrepMatch, ...] = ()
+    semgrep_errors: tuple[SemgrepError, ...] = ()
+    bandit: tuple[BanditIssue, ...] = ()
+    bandit_errors: tuple[BanditError, ...] = ()
+    python: PythonFileResult | None = None
+
+
+@dataclass(frozen=True)
 class BatchResult:
-    semgrep: tuple[SemgrepMatch, ...]
-    semgrep_errors: tuple[SemgrepError, ...]
-    bandit: tuple[BanditIssue, ...]
-    bandit_errors: tuple[BanditError, ...]
-    python: tuple[PythonFileResult, ...]
+    files: tuple[FileResults, ...]
+    global_errors: tuple[SemgrepError, ...]  # semgrep errors that name no file
 
 
 def run_batch(batch: Batch) -> BatchResult:
     root = Path(batch.root)
-    matches, s_errors = run_semgrep(
-        root, list(batch.semgrep_paths), [Path(c) for c in batch.semgrep_configs]
+    # bandit and semgrep are separate processes: run them side by side, and do the libcst
+    # pass in this process meanwhile.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        semgrep_future = pool.submit(
+            run_semgrep, root, list(batch.semgrep_paths), [Path(c) for c in batch.semgrep_configs]
+        )
+        bandit_future = (
+            pool.submit(run_bandit, root, list(batch.python_paths)) if batch.run_bandit else None
+        )
+        python = analyze_files(
+            root, batch.python_paths, batch.extra_python_sinks, batch.protected_hosts
+        )
+        matches, s_errors = semgrep_future.result()
+        issues, b_errors = bandit_future.result() if bandit_future else ([], [])
+    return _by_file(batch, matches, s_errors, issues, b_errors, python)
+
+
+def _by_file(
+    batch: Batch,
+    matches: list[SemgrepMatch],
+    s_errors: list[SemgrepError],
+    issues: list[BanditIssue],
+    b_errors: list[BanditError],
+    python: tuple[PythonFileResult, ...],
+) -> BatchResult:
+    sem: defaultdict[str, list[SemgrepMatch]] = defaultdict(list)
+    sem_err: defaultdict[str, list[SemgrepError]] = defaultdict(list)
+    ban: defaultdict[str, list[BanditIssue]] = defaultdict(list)
+    ban_err: defaultdict[str, list[BanditError]] = defaultdict(list)
+    global_errors = []
+    for m in matches:
+        sem[m.path].append(m)
+    for e in s_errors:
+        if e.path is None:
+            global_errors.append(e)
+        else:
+            sem_err[e.path].append(e)
+    for i in issues:
+        ban[i.path].append(i)
+    for b in b_errors:
+        ban_err[b.path].append(b)
+    py_by_path = {r.path: r for r in python}
+    # Every file of the batch gets an entry, even with no results: "nothing found" is a
+    # result too (and is what the cache stores for most files).
+    paths = set(batch.semgrep_paths) | set(batch.python_paths)
+    files = tuple(
+        FileResults(
+            path=p,
+            semgrep=tuple(sem[p]),
+            semgrep_errors=tuple(sem_err[p]),
+            bandit=tuple(ban[p]),
+            bandit_errors=tuple(ban_err[p]),
+            python=py_by_path.get(p),
+        )
+        for p in sorted(paths)
     )
-    issues: list[BanditIssue] = []
-    b_errors: list[BanditError] = []
-    if batch.run_bandit:
-        issues, b_errors = run_bandit(root, list(batch.python_paths))
-    python = analyze_files(
-        root, batch.python_paths, batch.extra_python_sinks, batch.protected_hosts
-    )
-    return BatchResult(tuple(matches), tuple(s_errors), tuple(issues), tuple(b_errors), python)
+    return BatchResult(files, tuple(global_errors))

@@ -1,0 +1,146 @@
+"""Per-file result cache: engine results keyed on what determines them.
+
+Key: a digest of the engine configuration (auditkit version, engine versions, ruleset digest,
+the policy settings that engines see) plus the file's path and content hash. The cache holds
+raw engine results only; classification, policy paths, suppressions and baselines are applied
+afresh on every scan, so a cached scan gives exactly the results of an uncached one.
+It lives outside the scanned tree (``AUDITKIT_CACHE_DIR``, else the user cache folder).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from auditkit.engines.bandit import BanditError, BanditIssue
+from auditkit.engines.batch import FileResults
+from auditkit.engines.python_cst import PythonFileResult
+from auditkit.engines.semgrep import Position, SemgrepError, SemgrepMatch
+
+CACHE_FORMAT = 1
+
+
+def default_cache_dir() -> Path:
+    explicit = os.environ.get("AUDITKIT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "auditkit"
+
+
+def config_digest(parts: Iterable[str]) -> str:
+    h = hashlib.sha256(f"auditkit-cache/{CACHE_FORMAT}".encode())
+    for p in parts:
+        h.update(b"\0" + p.encode("utf-8"))
+    return h.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, directory: Path, config: str) -> None:
+        self.config = config
+        self._db: sqlite3.Connection | None = None
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(directory / "results.sqlite3", timeout=10)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            )
+        except (OSError, sqlite3.Error):
+            # An unusable cache only costs speed: the scan goes on without it.
+            self._db = None
+
+    def _key(self, path: str, sha256: str) -> str:
+        return f"{self.config}:{sha256}:{path}"
+
+    def get_many(self, files: Iterable[tuple[str, str]]) -> dict[str, FileResults]:
+        if self._db is None:
+            return {}
+        wanted = {self._key(p, h): p for p, h in files}
+        found: dict[str, FileResults] = {}
+        keys = list(wanted)
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, value FROM results WHERE key IN ({marks})",  # noqa: S608
+                    chunk,
+                )
+                for key, value in rows:
+                    found[wanted[key]] = _decode(json.loads(value))
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            return {}
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, FileResults]]) -> None:
+        if self._db is None:
+            return
+        rows = [(self._key(r.path, sha), json.dumps(_encode(r))) for sha, r in items]
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", rows
+                )
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+
+def _encode(r: FileResults) -> dict[str, Any]:
+    py = None
+    if r.python is not None:
+        py = {
+            "path": r.python.path,
+            "error": r.python.error,
+            "calls": [dataclasses.asdict(c) for c in r.python.calls],  # type: ignore[call-overload]
+            "imports": [dataclasses.asdict(i) for i in r.python.imports],  # type: ignore[call-overload]
+        }
+    return {
+        "path": r.path,
+        "semgrep": [dataclasses.asdict(m) for m in r.semgrep],
+        "semgrep_errors": [dataclasses.asdict(e) for e in r.semgrep_errors],
+        "bandit": [dataclasses.asdict(i) for i in r.bandit],
+        "bandit_errors": [dataclasses.asdict(e) for e in r.bandit_errors],
+        "python": py,
+    }
+
+
+def _decode(d: dict[str, Any]) -> FileResults:
+    from auditkit.analyzers.gateway_python import ImportEdge, SinkCall
+
+    py = None
+    if d["python"] is not None:
+        p = d["python"]
+        py = PythonFileResult(
+            p["path"],
+            tuple(SinkCall(**c) for c in p["calls"]),
+            tuple(ImportEdge(**i) for i in p["imports"]),
+            p["error"],
+        )
+    return FileResults(
+        path=d["path"],
+        semgrep=tuple(
+            SemgrepMatch(
+                rule_id=m["rule_id"],
+                path=m["path"],
+                start=Position(**m["start"]),
+                end=Position(**m["end"]),
+                message=m["message"],
+                meta=tuple((str(k), str(v)) for k, v in m["meta"]),
+            )
+            for m in d["semgrep"]
+        ),
+        semgrep_errors=tuple(SemgrepError(**e) for e in d["semgrep_errors"]),
+        bandit=tuple(BanditIssue(**i) for i in d["bandit"]),
+        bandit_errors=tuple(BanditError(**e) for e in d["bandit_errors"]),
+        python=py,
+    )

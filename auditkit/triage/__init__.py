@@ -1,0 +1,1 @@
+"""Triage: inline suppressions and baselines. They mark findings; they never delete them."""

@@ -1,0 +1,91 @@
+"""The samples, through the real CLI and the real engines."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from tests.conftest import SAMPLES, SHARED_SCHEMAS
+from tests.functional.expectations import expected_findings
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "auditkit", *args], capture_output=True, text=True, cwd=cwd, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def clover() -> tuple[int, dict[str, Any]]:
+    proc = run_cli("scan", str(SAMPLES / "clover-service"), "--format", "json", "--no-cache")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def _found(doc: dict[str, Any]) -> set[tuple[str, str, int]]:
+    return {
+        (f["rule_id"], f["location"]["path"], f["location"]["start_line"])
+        for f in doc["findings"]
+        if f["suppression"] is None
+    }
+
+
+def test_clover_findings_are_exactly_the_marked_ones(clover: tuple[int, dict[str, Any]]) -> None:
+    code, doc = clover
+    expected = expected_findings(SAMPLES / "clover-service")
+    found = _found(doc)
+    assert sorted(found - expected) == [], "reported but not marked"
+    assert sorted(expected - found) == [], "marked but not reported"
+    assert code == 1
+
+
+def test_clover_has_every_category_and_enough_findings(clover: tuple[int, dict[str, Any]]) -> None:
+    _, doc = clover
+    categories = Counter(f["category"] for f in doc["findings"])
+    assert set(categories) == {"non-eu-endpoint", "unverified-endpoint", "gateway-bypass", "security"}
+    assert len(doc["findings"]) >= 30
+
+
+def test_clover_json_follows_the_contract(clover: tuple[int, dict[str, Any]]) -> None:
+    _, doc = clover
+    schema = json.loads((SHARED_SCHEMAS / "findings.schema.json").read_text())
+    jsonschema.validate(doc, schema)
+    assert doc["target"] == "clover-service"
+    for f in doc["findings"]:
+        assert not f["location"]["path"].startswith("/")
+        if f["category"] == "non-eu-endpoint":
+            ev = f["evidence"]
+            assert ev["endpoint"] and ev["jurisdiction"] and ev["basis"], f
+        if f["category"] == "gateway-bypass":
+            assert not f["location"]["path"].startswith("services/gateway/"), f
+    fingerprints = [f["fingerprint"] for f in doc["findings"]]
+    assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_eu_compliant_service_has_no_violations() -> None:
+    root = SAMPLES / "eu-compliant-service"
+    proc = run_cli("scan", str(root), "--format", "json", "--no-cache")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    doc = json.loads(proc.stdout)
+    categories = Counter(f["category"] for f in doc["findings"] if f["suppression"] is None)
+    assert categories["non-eu-endpoint"] == 0
+    assert categories["gateway-bypass"] == 0
+    assert _found(doc) == expected_findings(root)
+    assert proc.returncode == 0
+
+
+def test_text_output_is_readable() -> None:
+    proc = run_cli("scan", str(SAMPLES / "clover-service"))
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert "auditkit findings" in proc.stdout
+    assert "non-eu-endpoint" in proc.stdout
+    # A path:line:col anchor per finding.
+    assert any(line.startswith("services/") and line.count(":") >= 2 for line in proc.stdout.splitlines())
