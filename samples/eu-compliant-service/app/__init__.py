@@ -1,0 +1,1 @@
+"""Tilia appointment booking service."""
