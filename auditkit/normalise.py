@@ -18,6 +18,7 @@ from auditkit.pathmatch import is_test_path, matches_any
 from auditkit.policy import GatewayPolicy, Policy
 from auditkit.protected import host_is_protected, url_host
 
+PROTECTED_REFERENCE = "reference to a protected host"
 _CODE_LANGUAGES = frozenset({"python", "go", "java", "javascript", "typescript"})
 _LITERAL_START = re.compile(r"[rRbBuUfF]{0,2}[\"'`]")
 _BANDIT_SEVERITY = {"HIGH": Severity.HIGH, "MEDIUM": Severity.MEDIUM, "LOW": Severity.LOW}
@@ -50,12 +51,29 @@ class Normaliser:
             values = find_endpoints(value)
             hints = self._provider_hints(match.path)
         out = []
+        protected = self.policy.gateway.protected_hosts
         for _, _, text in values:
+            if protected and match.role == "endpoint-literal":
+                host = url_host(text)
+                if host is not None and host_is_protected(host, protected):
+                    out += self._protected_literal(match, host)
+                    continue
             verdict = self.classifier.classify(text, hints)
             if verdict is None or verdict.internal or verdict.compliant is True:
                 continue
             out.append(self._endpoint_finding(match, raw, verdict))
         return out
+
+    def _protected_literal(self, match: SemgrepMatch, host: str) -> list[Finding]:
+        """A reference to a protected service outside the gateway (config value or constant)."""
+        why = self._outside_gateway(match.path)
+        if why is None:
+            return []
+        finding = self._protected_host_finding(
+            _location(match), host, PROTECTED_REFERENCE, why, self.policy.gateway,
+            self.languages.get(match.path, ""), "semgrep",
+        )
+        return [finding]
 
     def _provider_hints(self, path: str) -> frozenset[str]:
         if path not in self._hints:

@@ -20,7 +20,7 @@ from auditkit.engines.batch import Batch, BatchResult, FileResults, run_batch
 from auditkit.errors import EngineError
 from auditkit.fingerprint import assign_fingerprints
 from auditkit.model import Coverage, EngineIssue, EngineRun, Finding, ScanResult
-from auditkit.normalise import Normaliser
+from auditkit.normalise import PROTECTED_REFERENCE, Normaliser
 from auditkit.policy import Policy
 from auditkit.rulesets import ruleset_digest, semgrep_rule_files
 from auditkit.triage.baseline import apply_baseline, load_baseline
@@ -31,6 +31,7 @@ from auditkit.workspace import MAX_FILE_BYTES, SourceFile, Workspace, discover
 _SMALL_SCAN_FILES = 150
 
 Progress = Callable[[int, int], None]
+
 
 
 @dataclass(frozen=True)
@@ -237,8 +238,15 @@ def _normalise(
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[object, ...]] = set()
     out = []
-    for f in findings:
-        key = (f.rule_id, f.location, f.evidence_dict.get("endpoint"), f.evidence_dict.get("sink"))
+    # Call-level evidence wins over a bare reference to the same protected host on one line.
+    ordered = sorted(findings, key=lambda f: f.evidence_dict.get("sink") == PROTECTED_REFERENCE)
+    for f in ordered:
+        key: tuple[object, ...] = (
+            f.rule_id, f.location, f.evidence_dict.get("endpoint"), f.evidence_dict.get("sink"),
+        )
+        if f.rule_id == "gateway.protected-host":
+            # The call rule and the literal rule meet on one line: one finding per line.
+            key = (f.rule_id, f.location.path, f.location.start_line)
         if key in seen:
             continue
         seen.add(key)

@@ -1,0 +1,73 @@
+"""provider_hints: which clouds a file's code uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditkit.jurisdiction import Classifier, provider_hints
+
+CASES = [
+    ("import boto3\ns3 = boto3.client('s3')", "python", {"aws"}),
+    ("from botocore.config import Config", "python", {"aws"}),
+    ("import ibm_boto3\n", "python", {"ibm"}),
+    ("import oss2\nauth = oss2.Auth(k, s)", "python", {"alibaba"}),
+    ("from alibabacloud_oss_v2 import Client", "python", {"alibaba"}),
+    ("from qcloud_cos import CosConfig", "python", {"tencent"}),
+    ("from tencentcloud.cvm.v20170312 import cvm_client", "python", {"tencent"}),
+    ("from huaweicloudsdkobs.v1 import ObsClient", "python", {"huawei"}),
+    ("from obs import ObsClient", "python", {"huawei"}),
+    ("from google.cloud import storage", "python", {"gcp"}),
+    ("from azure.storage.blob import BlobServiceClient", "python", {"azure"}),
+    ("import oci\nconfig = oci.config.from_file()", "python", {"oracle"}),
+    ("import hcloud", "python", {"hetzner"}),
+    ("import pydo", "python", {"digitalocean"}),
+    ('import { S3Client } from "@aws-sdk/client-s3";', "typescript", {"aws"}),
+    ('const { Storage } = require("@google-cloud/storage");', "javascript", {"gcp"}),
+    ('import { BlobServiceClient } from "@azure/storage-blob";', "typescript", {"azure"}),
+    ("import software.amazon.awssdk.regions.Region;", "java", {"aws"}),
+    ("import com.amazonaws.regions.Regions;", "java", {"aws"}),
+    ("import com.azure.core.management.Region;", "java", {"azure"}),
+    ("import com.google.cloud.storage.Storage;", "java", {"gcp"}),
+    ("import com.oracle.bmc.objectstorage.ObjectStorage;", "java", {"oracle"}),
+    ('import "github.com/aws/aws-sdk-go-v2/config"', "go", {"aws"}),
+    ('import "cloud.google.com/go/storage"', "go", {"gcp"}),
+    ('import "github.com/oracle/oci-go-sdk/v65/common"', "go", {"oracle"}),
+    ('provider "aws" {\n  region = "eu-west-1"\n}', "terraform", {"aws"}),
+    ('resource "azurerm_storage_account" "x" {}', "terraform", {"azure"}),
+    ('resource "google_storage_bucket" "b" {}', "terraform", {"gcp"}),
+    ('resource "alicloud_oss_bucket" "b" {}', "terraform", {"alibaba"}),
+    ('resource "hcloud_server" "s" {}', "terraform", {"hetzner"}),
+    ('resource "scaleway_object_bucket" "b" {}', "terraform", {"scaleway"}),
+    ('resource "ovh_cloud_project" "p" {}', "terraform", {"ovh"}),
+    ('resource "digitalocean_spaces_bucket" "b" {}', "terraform", {"digitalocean"}),
+    ('resource "oci_objectstorage_bucket" "b" {}', "terraform", {"oracle"}),
+    ('resource "huaweicloud_obs_bucket" "b" {}', "terraform", {"huawei"}),
+    ('resource "tencentcloud_cos_bucket" "b" {}', "terraform", {"tencent"}),
+    ("AWS_REGION=eu-central-1\n", "dotenv", {"aws"}),
+    ("x = 1\nprint('hello')\n", "python", set()),
+]
+
+
+@pytest.mark.parametrize(("source", "language", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_provider_hints(source: str, language: str, expected: set[str]) -> None:
+    assert provider_hints(source, language) == frozenset(expected)
+
+
+def test_hints_change_the_reading_of_a_bare_code(default_classifier: Classifier) -> None:
+    aws = default_classifier.classify("eu-west-1", provider_hints("import boto3", "python"))
+    ali = default_classifier.classify("eu-west-1", provider_hints("import oss2", "python"))
+    assert aws is not None and (aws.provider, aws.jurisdiction, aws.compliant) == (
+        "aws",
+        "IE",
+        True,
+    )
+    assert ali is not None and (ali.provider, ali.jurisdiction, ali.compliant) == (
+        "alibaba",
+        "GB",
+        False,
+    )
+
+
+def test_unrelated_hint_does_not_hide_a_region(default_classifier: Classifier) -> None:
+    verdict = default_classifier.classify("eu-west-2", frozenset({"azure"}))
+    assert verdict is not None and verdict.provider == "aws" and verdict.compliant is False
