@@ -1,0 +1,132 @@
+"""``auditkit audit TARGET --out DIR``: the auditor's one-shot: scan, render every format, sign."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from auditkit.cli._common import FAIL_ON_CHOICES, existing_target, exit_code_for
+from auditkit.policy import load_policy
+from auditkit.scan import ScanOptions, run_scan
+
+if TYPE_CHECKING:
+    from auditkit.signing.keys import SigningKey
+
+
+@click.command()
+@click.argument("target")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder for report.json, report.html, report.md and report.sarif.",
+)
+@click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(path_type=Path),
+    help="Policy file (default: auditkit.toml in TARGET, or [tool.auditkit] in pyproject.toml).",
+)
+@click.option(
+    "--key",
+    "key_path",
+    type=click.Path(path_type=Path),
+    help="Private key to sign the report with (see `auditkit keygen`).",
+)
+@click.option("--title", help="Report title (default: the policy's audit name).")
+@click.option("--client", help="Who the report is prepared for.")
+@click.option("--auditor", help="Who prepared the report.")
+@click.option(
+    "--date", help="Report date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH if set, else today)."
+)
+@click.option(
+    "--triage",
+    "triage_file",
+    type=click.Path(path_type=Path),
+    help="Triage decisions (triage.toml) to merge into the report.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    default="low",
+    show_default=True,
+    help="Exit 1 when an open finding is at or above this severity.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (0: one per core).",
+)
+def audit(
+    target: str,
+    out_dir: Path,
+    policy_file: Path | None,
+    key_path: Path | None,
+    title: str | None,
+    client: str | None,
+    auditor: str | None,
+    date: str | None,
+    triage_file: Path | None,
+    fail_on: str,
+    jobs: int,
+) -> int:  # fmt: skip
+    """Audit TARGET and write the report in every format into --out, signed with --key."""
+    from auditkit.report import build_report, resolve_date
+    from auditkit.report.output import write_report_files
+    from auditkit.report.triage import load_triage
+
+    path = existing_target(target)
+    policy = load_policy(path, policy_file)
+    # Everything that can be wrong with the options fails before the (long) scan: the key
+    # is loaded (and its passphrase asked for) first.
+    triage = load_triage(triage_file) if triage_file is not None else None
+    day = resolve_date(date)
+    key = _load_key(key_path) if key_path is not None else None
+    result = run_scan(path, policy, ScanOptions(jobs=jobs))
+    report = build_report(
+        result, policy, path, title=title, client=client, auditor=auditor, date=day, triage=triage
+    )
+    written, stale = write_report_files(report, out_dir)
+    click.echo(f"auditkit: {report.summary.verdict_text}")
+    for file in written:
+        click.echo(f"  {file}")
+    _sign_or_warn(out_dir, key, stale)
+    # Triage decisions (false-positive, accepted-risk) count like suppressions for --fail-on.
+    live = {f.fingerprint for f in report.live_findings}
+    kept = tuple(f for f in result.findings if f.fingerprint in live)
+    return exit_code_for(replace(result, findings=kept), fail_on)
+
+
+def _load_key(key_path: Path) -> SigningKey:
+    from auditkit.signing.keys import load_private_key
+
+    return load_private_key(key_path)
+
+
+def _sign_or_warn(out_dir: Path, key: SigningKey | None, stale: bool) -> None:
+    if key is not None:
+        from auditkit.signing.sign import sign_with_key
+
+        envelope = sign_with_key(out_dir, key)
+        click.echo(f"  {envelope} (signature)")
+        return
+    if stale:
+        try:
+            from auditkit.signing.sshsig import remove_stale
+        except ImportError:
+            pass
+        else:
+            remove_stale(out_dir)
+        click.echo(
+            "auditkit: removed the previous signature: it covered the old report files", err=True
+        )
+    click.echo(
+        f"auditkit: UNSIGNED: no --key given; sign with `auditkit sign {out_dir} --key KEY`",
+        err=True,
+    )

@@ -1,0 +1,119 @@
+"""Report → plain JSON values: the shape of ``report.json``, schema ``auditkit/report/1``.
+
+``deserialize.report_from_dict(report_to_dict(r)) == r`` holds for every report, so that
+``auditkit render`` re-renders a stored report.json into exactly what ``auditkit audit`` wrote.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditkit.report.model import (
+    Decision,
+    Report,
+    ReportFinding,
+    Rule,
+    Summary,
+)
+
+__all__ = ["report_to_dict"]
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    m, s, meth, cov = report.metadata, report.scope, report.methodology, report.coverage
+    return {
+        "schema": report.schema,
+        "metadata": {
+            "title": m.title,
+            "client": m.client,
+            "auditor": m.auditor,
+            "date": m.date,
+            "tool": {"name": m.tool, "version": m.tool_version},
+        },
+        "scope": {
+            "target": s.target,
+            "git": None
+            if s.git is None
+            else {"commit": s.git.commit, "dirty": s.git.dirty, "subdirectory": s.git.subdirectory},
+            "manifest": [_fields(f) for f in s.manifest],
+            "manifest_digest": s.manifest_digest,
+            "languages": [_fields(x) for x in s.languages],
+        },
+        "methodology": {
+            "engines": [_fields(e) for e in meth.engines],
+            "rules": [_rule(r) for r in meth.rules],
+            "ruleset_digest": meth.ruleset_digest,
+            "ruleset_files": [_fields(f) for f in meth.ruleset_files],
+            "policy": {
+                **_fields(meth.policy),
+                "allowed": list(meth.policy.allowed),
+                "gateway_paths": list(meth.policy.gateway_paths),
+            },
+        },
+        "coverage": {
+            "complete": cov.complete,
+            "files_scanned": cov.files_scanned,
+            "files_skipped": [s.to_json() for s in cov.files_skipped],
+            "engine_issues": [_fields(i) for i in cov.engine_issues],
+            "languages_without_rules": [_fields(g) for g in cov.languages_without_rules],
+            "rules_failed": [_fields(r) for r in cov.rules_failed],
+        },
+        "findings": [_finding(f) for f in report.findings],
+        "triage": {
+            "source": report.triage.source,
+            "decisions": [
+                {**_decision(t.decision), "finding": t.finding, "stale": t.stale}
+                for t in report.triage.decisions
+            ],
+        },
+        "summary": _summary(report.summary),
+    }
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    return {name: getattr(value, name) for name in value.__slots__}
+
+
+def _rule(r: Rule) -> dict[str, Any]:
+    d = _fields(r)
+    d["category"] = r.category.value if r.category else None
+    d["severity"] = r.severity.value if r.severity else None
+    return d
+
+
+def _decision(d: Decision) -> dict[str, Any]:
+    return {**_fields(d), "status": d.status.value}
+
+
+def _finding(f: ReportFinding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "fingerprint": f.fingerprint,
+        "rule_id": f.rule_id,
+        "category": f.category.value,
+        "severity": f.severity.value,
+        "risk": f.risk,
+        "title": f.title,
+        "message": f.message,
+        "location": f.location.to_json(),
+        "snippet": f.snippet,
+        "language": f.language,
+        "evidence": dict(f.evidence),
+        "engine": f.engine,
+        "suppression": None if f.suppression is None else f.suppression.to_json(),
+        "service": f.service,
+        "status": f.status.value,
+        "triage": None if f.triage is None else _decision(f.triage),
+    }
+
+
+def _summary(s: Summary) -> dict[str, Any]:
+    return {
+        "totals": {"findings": s.findings, "live": s.live, "suppressed": s.suppressed},
+        "by_category": dict(s.by_category),
+        "by_severity": dict(s.by_severity),
+        "by_jurisdiction": dict(s.by_jurisdiction),
+        "by_service": dict(s.by_service),
+        "by_status": dict(s.by_status),
+        "verdict": {"status": s.verdict.value, "text": s.verdict_text},
+    }
