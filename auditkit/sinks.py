@@ -1,0 +1,416 @@
+"""The data-store sink catalogue (``rulesets/sinks/*.toml``) and its semgrep form.
+
+The catalogue is data: for every language, the callables that open a data store directly
+(role ``gateway-sink``) and the HTTP calls whose URL the scanner compares with the policy's
+``protected_hosts`` (role ``http-call``). This module reads and validates it, and turns the
+Go, Java, Kotlin, JavaScript and TypeScript entries into semgrep rules: the committed files
+under ``rulesets/semgrep/gateway/`` are these rules, written by ``scripts/gen_gateway_rules.py``.
+Policy ``[gateway.sinks]`` entries become extra rules through :func:`extra_sink_rules`.
+The Python entries are interpreted by :mod:`auditkit.analyzers.gateway_python`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from auditkit.errors import PolicyError, RulesetError
+
+SEMGREP_LANGUAGES = ("go", "java", "kotlin", "javascript", "typescript")
+# Kotlin shares the Java catalogue and TypeScript the JavaScript one.
+_CATALOGUE_OF = {
+    "python": "python",
+    "go": "go",
+    "java": "java",
+    "kotlin": "java",
+    "javascript": "javascript",
+    "typescript": "javascript",
+}
+_ROLE_OF_TABLE = {"sink": "gateway-sink", "http": "http-call"}
+HTTP_STORE = "http-protected"
+CUSTOM_STORE = "custom"
+Rule = dict[str, Any]  # one semgrep rule, as it is written to YAML
+
+
+@dataclass(frozen=True, slots=True)
+class Sink:
+    """One catalogued callable of a semgrep language; it becomes one semgrep rule."""
+
+    language: str
+    family: str  # the rules file it is written to
+    slug: str
+    name: str  # the sink as findings name it
+    store: str
+    description: str
+    role: str  # "gateway-sink" or "http-call"
+    imports: tuple[str, ...] = ()  # go: import paths; javascript: module specifiers
+    callees: tuple[str, ...] = ()  # go: "pkg.Func"; javascript: access paths; java: patterns
+    globals: tuple[str, ...] = ()  # javascript: callees that need no import (fetch)
+    construct: bool = False  # javascript: called with `new`
+    argument: int = 0  # http-call: position of the URL argument
+    url_property: str | None = None  # http-call: the URL is this property of that argument
+
+    @property
+    def rule_id(self) -> str:
+        return f"gateway-{self.language}-{self.slug}"
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def catalogue_dir() -> Path:
+    """``rulesets/sinks`` of this installation."""
+    try:
+        from auditkit.rulesets import rulesets_dir
+
+        return rulesets_dir() / "sinks"
+    except (ImportError, FileNotFoundError):
+        # setuptools' editable finder cannot import the data package auditkit._rulesets; a
+        # source checkout keeps rulesets/ beside the package.
+        checkout = Path(__file__).resolve().parent.parent / "rulesets" / "sinks"
+        if checkout.is_dir():
+            return checkout
+        raise
+
+
+@cache
+def read_catalogue(language: str) -> dict[str, Any]:
+    """The raw TOML catalogue that serves ``language``."""
+    try:
+        path = catalogue_dir() / f"{_CATALOGUE_OF[language]}.toml"
+    except KeyError:
+        raise RulesetError(f"no sink catalogue for language {language!r}") from None
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RulesetError(f"{path}: cannot read sink catalogue: {exc}") from None
+
+
+def check_keys(table: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    """Reject unknown keys: a misspelt key in a catalogue must not silently drop a sink."""
+    unknown = sorted(set(table) - set(allowed))
+    if unknown:
+        raise RulesetError(f"{where}: unknown key(s) {', '.join(unknown)}")
+
+
+_COMMON_KEYS = ("family", "store", "description")
+_KEYS = {
+    "go": (*_COMMON_KEYS, "imports", "package", "name", "slug", "calls", "argument"),
+    "java": (*_COMMON_KEYS, "slug", "name", "patterns", "kotlin"),
+    "javascript": (
+        *_COMMON_KEYS,
+        *("slug", "name", "modules", "access", "new", "globals", "argument", "property"),
+    ),
+}
+
+
+@cache
+def load_sinks(language: str) -> tuple[Sink, ...]:
+    """Every catalogued sink of a semgrep language, in catalogue order."""
+    if language not in SEMGREP_LANGUAGES:
+        raise RulesetError(f"{language!r} is not a semgrep language ({SEMGREP_LANGUAGES})")
+    catalogue = _CATALOGUE_OF[language]
+    data = read_catalogue(language)
+    check_keys(data, ("sink", "http"), f"sinks/{catalogue}.toml")
+    sinks: list[Sink] = []
+    for table, role in _ROLE_OF_TABLE.items():
+        for i, entry in enumerate(data.get(table, [])):
+            where = f"sinks/{catalogue}.toml [[{table}]] #{i + 1}"
+            check_keys(entry, _KEYS[catalogue], where)
+            try:
+                sinks.extend(_entry_sinks(language, role, entry))
+            except KeyError as exc:
+                raise RulesetError(f"{where}: missing key {exc}") from None
+    ids = [s.rule_id for s in sinks]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise RulesetError(f"duplicate gateway rule ids: {', '.join(duplicates)}")
+    return tuple(sinks)
+
+
+def _entry_sinks(language: str, role: str, entry: dict[str, Any]) -> list[Sink]:
+    store = HTTP_STORE if role == "http-call" else entry["store"]
+    common: dict[str, Any] = {
+        "language": language,
+        "family": entry["family"],
+        "role": role,
+        "store": store,
+        "description": entry["description"],
+        "argument": entry.get("argument", 0),
+    }
+    if language == "go":
+        # One rule per function, so that a finding names the exact callable.
+        prefix = entry.get("name", entry["imports"][0])
+        return [
+            Sink(
+                slug=_slug(f"{entry.get('slug', entry['package'])}-{call}"),
+                name=f"{prefix}.{call}",
+                imports=tuple(entry["imports"]),
+                callees=(f"{entry['package']}.{call}",),
+                **common,
+            )
+            for call in entry["calls"]
+        ]
+    if language in ("java", "kotlin"):
+        patterns = entry["patterns"]
+        if language == "kotlin":
+            # Kotlin constructs without `new`; shapes that differ more are given explicitly.
+            patterns = entry.get("kotlin", [p.replace("new ", "") for p in patterns])
+        if not patterns:
+            return []
+        return [Sink(slug=entry["slug"], name=entry["name"], callees=tuple(patterns), **common)]
+    return [
+        Sink(
+            slug=entry["slug"],
+            name=entry["name"],
+            imports=tuple(entry.get("modules", ())),
+            callees=tuple(entry.get("access", ())),
+            globals=tuple(entry.get("globals", ())),
+            construct=entry.get("new", False),
+            url_property=entry.get("property"),
+            **common,
+        )
+    ]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+# --------------------------------------------------------------------------- semgrep form
+
+
+def semgrep_rule(sink: Sink) -> Rule:
+    """The semgrep rule for one catalogued sink."""
+    formula = {"go": _go_formula, "javascript": _js_formula, "typescript": _js_formula}.get(
+        sink.language, _java_formula
+    )(sink)
+    return _rule(sink, formula)
+
+
+def gateway_rules(language: str) -> list[Rule]:
+    """Every catalogued sink of ``language`` as a semgrep rule."""
+    return [semgrep_rule(s) for s in load_sinks(language)]
+
+
+def _rule(sink: Sink, formula: list[Rule]) -> Rule:
+    if sink.role == "http-call":
+        message = (
+            f"HTTP call ({sink.name}): its URL reaches a protected internal service when the "
+            "host is in the policy's protected_hosts"
+        )
+        # The match is the URL argument, so that the scanner can read the literal.
+        formula = [*formula, {"focus-metavariable": "$URL"}]
+    else:
+        message = f"Direct data-store access: {sink.name} ({sink.store}), {sink.description}"
+    meta = {"role": sink.role, "sink": sink.name, "store": sink.store, "language": sink.language}
+    body: Rule = {"patterns": formula} if len(formula) > 1 else formula[0]
+    return {
+        "id": sink.rule_id,
+        "languages": [sink.language],
+        "severity": "WARNING",
+        "message": message,
+        "metadata": {"auditkit": meta},
+        **body,
+    }
+
+
+def _either(alternatives: list[Rule]) -> Rule:
+    return alternatives[0] if len(alternatives) == 1 else {"pattern-either": alternatives}
+
+
+def _inside(*patterns: str) -> Rule:
+    return _either([{"pattern-inside": f"{p}\n...\n"} for p in patterns])
+
+
+def _arguments(sink: Sink) -> str:
+    if sink.role != "http-call":
+        return "..."
+    url = f"{{..., {sink.url_property}: $URL, ...}}" if sink.url_property else "$URL"
+    return ", ".join([f"$ARG{i}" for i in range(sink.argument)] + [url, "..."])
+
+
+def _go_formula(sink: Sink) -> list[Rule]:
+    package, _, function = sink.callees[0].partition(".")
+    call = f"{function}({_arguments(sink)})"
+    # semgrep resolves a selector through *any* import whose path ends in the package name
+    # (`sql.Open` would match `legacy.Open` from "example.com/sql"), so the package identifier
+    # is pinned by its text for a plain import and by the alias for an aliased one.
+    plain = [
+        _either([{"pattern-inside": f'import "{path}"\n...\n'} for path in sink.imports]),
+        *({"pattern-not-inside": f'import $ALIAS "{path}"\n...\n'} for path in sink.imports),
+        {"pattern": f"$PACKAGE.{call}"},
+        # metavariable-regex would see the resolved name; the generic language sees the text.
+        {
+            "metavariable-pattern": {
+                "metavariable": "$PACKAGE",
+                "language": "generic",
+                "pattern-regex": f"^{package}$",
+            }
+        },
+    ]
+    aliased = [
+        _either([{"pattern-inside": f'import $ALIAS "{path}"\n...\n'} for path in sink.imports]),
+        {"pattern": f"$ALIAS.{call}"},
+    ]
+    return [_either([{"patterns": plain}, {"patterns": aliased}])]
+
+
+def _java_formula(sink: Sink) -> list[Rule]:
+    return [_either([{"pattern": p} for p in sink.callees])]
+
+
+def _js_formula(sink: Sink) -> list[Rule]:
+    args = _arguments(sink)
+    alternatives = [
+        form
+        for module in sink.imports
+        for path in sink.callees
+        for form in _js_module_forms(sink, module, path, args)
+    ]
+    alternatives += [{"pattern": f"{g}({args})"} for g in sink.globals]
+    if sink.role == "http-call" and not sink.url_property:
+        # An options object in the URL's place is the *_config rule's business.
+        not_object = {"metavariable-regex": {"metavariable": "$URL", "regex": r"^[^{]"}}
+        return [_either(alternatives), not_object]
+    return [_either(alternatives)]
+
+
+def _js_module_forms(sink: Sink, module: str, path: str, args: str) -> list[Rule]:
+    """Alternatives that reach ``path`` of ``module``, each with its import or require.
+
+    Module names are spelled out, never a metavariable checked afterwards: semgrep then
+    skips files that do not mention the module and does not try every call against every
+    import. A callee that is only a metavariable (``$M(...)``, ``$M.get(...)``) is tried on
+    every call of a file, so such forms are kept to the few that need them.
+    """
+    new = "new " if sink.construct else ""
+    head, _, rest = path.partition(".")
+    tail = f".{rest}" if rest else ""
+    quoted = repr(module)
+    if _IDENTIFIER.match(module):
+        # semgrep resolves local names of an identifier-named module itself (named, aliased,
+        # namespace and default imports, require, destructuring), except an ES default
+        # import under another name; the guard keeps an unrelated global of that name out.
+        member = "" if head == "default" else f".{head}"
+        guard = _either([_inside(f"import {quoted}"), _inside(f"require({quoted})")])
+        forms: list[Rule] = [
+            {"patterns": [guard, _js_call(sink, f"{new}{module}{member}{tail}", args)]}
+        ]
+        if head == "default" or sink.role == "gateway-sink":
+            callee = f"$M{tail}" if head == "default" else f"$M.{head}{tail}"
+            context = _inside(f"import $M from {quoted}")
+            forms.append({"patterns": [context, _js_call(sink, f"{new}{callee}", args)]})
+    else:
+        forms = [
+            {"patterns": [*context, _js_call(sink, f"{new}{callee}", args)]}
+            for context, callee in _js_access_forms(path, quoted)
+        ]
+    if not sink.construct:  # require('knex')(config)
+        forms.append({"pattern": f"{_js_required(path, quoted)}({args})"})
+    return forms
+
+
+def _js_call(sink: Sink, callee: str, args: str) -> Rule:
+    call = {"pattern": f"{callee}({args})"}
+    if sink.language != "typescript" or sink.role != "http-call" or sink.construct:
+        return call
+    # semgrep's TypeScript parser reads `await f<T>(x)` as a call of `await f`, which
+    # `f(...)` does not match; generic HTTP calls (`await axios.get<User>(url)`) are common.
+    return _either([call, {"pattern": f"await {callee}<$TYPE>({args})"}])
+
+
+def _js_access_forms(path: str, module: str) -> list[tuple[list[Rule], str]]:
+    """(import or require context, callee) pairs that reach ``path`` of ``module``."""
+    head, _, rest = path.partition(".")
+    tail = f".{rest}" if rest else ""
+
+    def inside(pattern: str) -> list[Rule]:
+        return [_inside(pattern)]
+
+    if head == "default":
+        return [
+            (inside(f"import $M from {module}"), f"$M{tail}"),
+            (inside(f"import * as $M from {module}"), f"$M{tail}"),
+            (inside(f"$M = require({module})"), f"$M{tail}"),
+        ]
+    # semgrep lets `import { X }` match `import { X as Y }` too, which would make a bare `X`
+    # from another module match: the aliased import is excluded explicitly.
+    named = [
+        _inside(f"import {{ {head} }} from {module}"),
+        {"pattern-not-inside": f"import {{ {head} as $ALIAS }} from {module}\n...\n"},
+    ]
+    return [
+        (named, f"{head}{tail}"),
+        (inside(f"import {{ {head} as $M }} from {module}"), f"$M{tail}"),
+        # `var` also stands for const and let, and `{X: $M}` also matches the shorthand `{X}`.
+        (inside(f"var {{ {head}: $M }} = require({module})"), f"$M{tail}"),
+        (inside(f"import * as $M from {module}"), f"$M.{head}{tail}"),
+        (inside(f"import $M from {module}"), f"$M.{head}{tail}"),
+        (inside(f"$M = require({module})"), f"$M.{head}{tail}"),
+    ]
+
+
+def _js_required(path: str, module: str) -> str:
+    head, _, rest = path.partition(".")
+    member = "" if head == "default" else f".{head}"
+    return f"require({module}){member}" + (f".{rest}" if rest else "")
+
+
+# --------------------------------------------------------------------------- policy extras
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$")
+_DOTTED = re.compile(r"^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$")
+
+
+def extra_sink_rules(language: str, entries: tuple[str, ...]) -> list[Rule]:
+    """Semgrep rules for a policy's ``[gateway.sinks]`` entries of one semgrep language.
+
+    An entry is a dotted callable: ``legacydb.Open`` (go; a full import path such as
+    ``example.com/legacydb.Open`` also restricts the rule to files importing it),
+    ``com.acme.LegacyDb.open`` or ``LegacyDb.open`` (java, kotlin), ``legacyDb.open``
+    (javascript, typescript). A capitalised last part is also matched as a constructor.
+    """
+    if language not in SEMGREP_LANGUAGES:
+        raise RulesetError(f"{language!r} is not a semgrep language ({SEMGREP_LANGUAGES})")
+    errors: list[str] = []
+    rules: list[Rule] = []
+    for i, entry in enumerate(entries):
+        import_path, _, callee = entry.rpartition("/")
+        package_call = callee if import_path else entry
+        if not _DOTTED.match(package_call) or (import_path and language != "go"):
+            errors.append(f"gateway.sinks.{language}[{i}]: {entry!r} is not a dotted callable")
+            continue
+        formula = _extra_formula(language, import_path, package_call)
+        rules.append(_rule(_custom(language, entry), formula))
+    if errors:
+        raise PolicyError(errors)
+    return rules
+
+
+def _custom(language: str, entry: str) -> Sink:
+    return Sink(
+        language=language,
+        family="custom",
+        slug=f"custom-{_slug(entry)}",
+        name=entry,
+        store=CUSTOM_STORE,
+        description="data-access callable named by the policy",
+        role="gateway-sink",
+    )
+
+
+def _extra_formula(language: str, import_path: str, callee: str) -> list[Rule]:
+    if language == "go" and import_path:
+        # The package name is taken to be the import path's last element.
+        package = callee.split(".")[0]
+        path = f"{import_path}/{package}"
+        return _go_formula(replace(_custom(language, callee), imports=(path,), callees=(callee,)))
+    patterns = [f"{callee}(...)"]
+    if callee.rsplit(".", 1)[-1][:1].isupper() and language in ("java", "javascript", "typescript"):
+        patterns.append(f"new {callee}(...)")
+    return [_either([{"pattern": p} for p in patterns])]

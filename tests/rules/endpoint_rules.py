@@ -1,0 +1,419 @@
+"""Source of the endpoint-extraction semgrep rules in ``rulesets/semgrep/endpoints/``.
+
+The rule files are data and are committed; this module renders them from one copy of the
+candidate shapes, so that every language extracts the same things. After editing it, run::
+
+    .venv/bin/python -m tests.rules.endpoint_rules
+
+and the tests check that the committed files equal :func:`render`.
+
+Design (measured on semgrep 1.185, see the header comment of each rule file):
+
+* In code, the candidate is found by a ``pattern-regex`` intersected with ``"$S"``: semgrep
+  keeps the regex matches that lie inside a string literal, so a match is never in a comment
+  and its byte range is the candidate text itself (no quotes). The regex is compiled once and
+  is also semgrep's per-file prefilter. A ``metavariable-regex`` on ``$S`` would instead be
+  evaluated as ``re.match(<regex source>, $S)`` and compiled again for every string literal:
+  about 1 ms per literal for a regex of this size.
+* ``.env`` and ``.properties`` files have no semgrep parser: ``languages: [generic]`` rules
+  with a line-anchored regex, limited to their files by ``paths.include``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+RULES_DIR = Path(__file__).resolve().parents[2] / "rulesets" / "semgrep" / "endpoints"
+
+TOKENS_BEGIN = "# >>> auditkit endpoint tokens"
+TOKENS_END = "# <<< auditkit endpoint tokens"
+SHAPES_BEGIN = "# >>> auditkit endpoint shapes"
+SHAPES_END = "# <<< auditkit endpoint shapes"
+
+# Candidates found anywhere inside a literal (PCRE2, extended mode, case-insensitive).
+TOKENS = r"""# >>> auditkit endpoint tokens (identical in every endpoint-literal rule) >>>
+  # URL of any scheme, anywhere in the literal: https://, s3://, jdbc:postgresql://,
+  # mongodb+srv://; the match is the URL token itself (it stops at white space, quotes,
+  # backslash, braces, `${`, `|`, `^`, `<`, `>`, `,`, `;`).
+  (?<![\w+.\-])[a-z][\w+.\-]*+(?::[a-z][\w+.\-]*+)*+://(?:[^\s"'`<>\\{}|^,;$]|\$(?!\{))++
+  # region field of an AWS ARN: arn:aws:sqs:us-east-1:123456789012:q matches us-east-1
+| \barn:aws[\w\-]*+:[\w\-]++:\K[a-z]{2}(?:-[a-z]++)++-\d++(?=:)
+  # host of an ADO.NET / libpq / ODBC connection string: Server=tcp:db.example.com,1433;...
+| (?<![\w\-])(?:server|data\ source|host|hostaddr|hostname|address|addr|endpoint)[ \t]*+=[ \t]*+
+  (?:tcp:)?\K(?=[\w\[])(?:[\w\-]++(?:\.[\w\-]++)*+|\[[0-9a-f:.]++\])(?::\d{1,5})?(?=[\s,;"'`]|$)
+# <<< auditkit endpoint tokens <<<
+"""
+
+# Candidates that must be the whole literal (or one element of a "," / ";" list in it); each
+# language wraps them in its own left and right boundaries.
+SHAPES = r"""# >>> auditkit endpoint shapes (identical in every endpoint-literal rule) >>>
+  # host name [:port] [/path], also *.example.com and .example.com; not a bare file name
+  # (setup.py, README.md, main.tf) and not a Java/Android package (com.example.app)
+  (?![\w\-]++\.(?:py[icdwx]?|ipynb|[cm]?js|jsx|tsx?|map|jsonl?|ya?ml|toml|ini|cfg|conf|txt|md|rst
+     |adoc|html?|css|scss|sass|less|xml|xsd|xslt?|wsdl|csv|tsv|log|sh|bash|zsh|ps1|bat|cmd|go
+     |mod|sum|java|class|jar|war|ear|kts?|gradle|scala|rb|php|pm|cc|cpp|cxx|hh|hpp|cs|rs|swift
+     |mm?|mli?|sql|proto|png|jpe?g|gif|svg|ico|bmp|webp|pdf|docx?|xlsx?|pptx?|zip|t?gz|tar|bz2
+     |xz|7z|rar|whl|egg|so|dylib|dll|exe|bin|dat|db|sqlite3?|lock|env|properties|tf|tfvars
+     |tfstate|hcl|pem|crt|cer|der|key|p12|pfx|jks|j2|jinja2?|tmpl|tpl|mustache|hbs|ejs|bak|tmp
+     |swp|orig|patch|diff|pkl|pickle|npy|npz|parquet|avro|mp[34]|mov|wav|ttf|woff2?|eot|otf
+     |in|am|ac|mk|mo|po|pot|gd)(?![\w.:/\-]))
+  (?!(?:com|org|java|javax|jakarta|android|androidx|kotlin|kotlinx)\.)
+  (?:\*\.|\.)?[\w\-]++(?:\.[\w\-]++)*\.(?:[a-z]{2,63}|xn--[a-z0-9\-]++)\.?(?::\d{1,5})?
+  (?:/[^\s"'`<>\\{}|^,;]*+)?
+  # IPv4 [:port] [/prefix or path]
+| (?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?:/[^\s"'`<>\\{}|^,;]*+)?
+  # IPv6: full, or ::-compressed (not "::" alone), optional [brackets]:port, %zone, /prefix
+| \[?(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?:%[\w.]+)?\]?(?::\d{1,5})?(?:/\d{1,3})?
+| (?!::(?!\w))\[?(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?
+  ::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?(?::\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.]+)?\]?(?::\d{1,5})?(?:/\d{1,3})?
+  # provider region / zone codes, by the geographic prefixes providers use.
+  # AWS, Alibaba, Huawei, OCI, Tencent, IBM, Scaleway, Linode, Exoscale: us-east-1,
+  # us-gov-west-1, eu-west-1a, us-east-1-bos-1a, cn-hangzhou, ap-guangzhou, fr-par, fr-par-1,
+  # eu-frankfurt-1, eu-west-101, na-siliconvalley
+| (?:us|eu|ap|sa|ca|me|af|il|mx|cn|na|la|uk|gb|jp|kr|au|br|in|id|fr|nl|pl|se|de|ch|at|bg|it|es
+    |tr|ru|sg|hk|tw)(?:-[a-z]++){1,3}(?:-\d{1,3}[a-z]?(?:-[a-z]{3}-\d[a-z])?)?
+  # GCP, Yandex, UpCloud: europe-west2, us-central1-a, ru-central1, de-fra1
+| (?:us|europe|asia|australia|northamerica|southamerica|me|africa|ru|de|fi|nl|uk|sg|au|pl|es|se
+    |dk|no|ch)-[a-z]++\d{1,2}(?:-[a-z])?
+  # AWS availability-zone ids: use1-az1, usw2-lax1-az1
+| [a-z]{2,5}\d{1,2}-(?:[a-z]{3}\d-)?az\d{1,2}
+  # Hetzner, DigitalOcean, OVHcloud locations: fsn1, fsn1-dc14, ash, nyc3, fra1, gra11
+| (?:(?:fsn|nbg|hel)1|ash|hil)(?:-dc\d{1,2})?
+| (?:nyc|sfo|ams|sgp|lon|fra|tor|blr|syd|atl)\d
+| (?:gra|sbg|rbx|bhs|waw|de|uk)\d{1,2}
+  # Azure regions, programmatic (westeurope) or display name (West Europe)
+| (?:(?:(?:north|south|west)\ ?)?central|east|west)\ ?us(?:\ ?[23])?(?:\ ?(?:euap|stg|stage))?
+| (?:north|west)\ ?europe
+| uk\ ?(?:south|west)
+| france\ ?(?:central|south)
+| germany\ ?(?:west\ ?central|north(?:\ ?east)?|central)
+| switzerland\ ?(?:north|west)
+| norway\ ?(?:east|west)
+| sweden\ ?(?:central|south)
+| (?:poland|spain|belgium|finland|greece|mexico|chile|indonesia|qatar)\ ?central
+| italy\ ?north
+| austria\ ?east
+| denmark\ ?east
+| new\ ?zealand\ ?north
+| canada\ ?(?:central|east)
+| brazil\ ?(?:south(?:\ ?east)?|us)
+| (?:south\ ?)?east\ ?asia
+| japan\ ?(?:east|west)
+| korea\ ?(?:central|south)
+| (?:central|south|west)\ ?india
+| jio\ ?india\ ?(?:west|central)
+| australia\ ?(?:east|south\ ?east|central(?:\ ?2)?)
+| malaysia\ ?(?:west|south)
+| taiwan\ ?north(?:\ ?west)?
+| china\ ?(?:east|north)(?:\ ?[23])?
+| uae\ ?(?:north|central)
+| israel\ ?(?:central|north\ ?west)
+| saudi\ ?arabia\ ?(?:central|east)
+| south\ ?africa\ ?(?:north|west)
+| us\ ?gov\ ?(?:virginia|arizona|texas|iowa)
+| us\ ?dod\ ?(?:central|east)
+| us\ ?(?:sec|nat)\ ?(?:east|west)
+# <<< auditkit endpoint shapes <<<
+"""
+
+# (guard after a URL token, left boundary, right boundary) of a whole-literal candidate.
+# Code: a quote, or "}" that closes a ${...}/{...} placeholder, or a list separator; JSON and
+# YAML also refuse mapping keys (a quoted key is followed by ":", a plain key by ": ").
+_CODE = ("", r"""(?:["'`}]|[,;][ \t]*+)\K""", r"""(?=["'`,;])""")
+_JSON = (
+    r"""(?!"[ \t\r\n]*+:)""",
+    r"""(?:["}]|[,;][ \t]*+)\K""",
+    r"""(?="(?![ \t\r\n]*+:)|[,;])""",
+)
+_YAML = (
+    r"""(?!["'][ \t]*+:)""",
+    r"""(?:["'\[{}]|,[ \t]*+|(?<=[:\-][ \t])[ \t]*+)\K""",
+    r"""(?=[ \t]*+(?:\r?\n|\z|[,\]}])|[ \t]++\#|["'](?![ \t]*+:))""",
+)
+
+_DOTENV_KEY = r"""(?:
+  # KEY=value or export KEY=value; '#' lines are comments and never match
+  ^[ \t]*+(?:export[ \t]++)?[a-z_][\w.\-]*+[ \t]*+=
+  # or: continue on the same line right after the previous match
+| (?!\A)\G
+)
+# skip lazily to the next token of the value, never into an inline " #" comment
+(?:[^\n\#]|(?<![ \t])\#)*?
+"""
+_PROPERTIES_KEY = r"""(?:
+  # key=value, key: value or key value; '#' and '!' lines are comments and never match
+  ^[ \t]*+[\w.\-]++(?:[ \t]*+[=:]|[ \t])
+  # or: continue on the same line right after the previous match
+| (?!\A)\G
+)
+# skip lazily to the next token of the value
+[^\n]*?
+"""
+
+_COMMON_NOTE = """\
+# Contract (docs/ARCHITECTURE.md, "Semgrep rule metadata"): role endpoint-literal. Every match
+# is ONE candidate endpoint inside ONE literal value and never in a comment; its byte offsets
+# delimit the candidate text itself: a URL token (anywhere in the literal), or the whole literal
+# / one element of a "," or ";" separated list in it when that is shaped like a host name
+# [:port][/path], an IPv4/IPv6 address, a cloud region or zone code, or an Azure region name.
+# Quotes are never inside the range. Classification (EU or not) happens later in Python.
+# Cost: the pattern-regex is compiled once and also serves as semgrep's per-file prefilter;
+# a metavariable-regex would be recompiled for every string literal (about 1 ms each for a
+# regex this long), which is why the rules do not use one for this.
+# Generated by tests/rules/endpoint_rules.py (run `python -m tests.rules.endpoint_rules`);
+# the blocks between the ">>> auditkit endpoint" and "<<< auditkit endpoint" markers are the
+# same in every endpoint-literal rule.
+"""
+
+_NOTES = {
+    "python": """\
+# Python: str, bytes, raw and triple-quoted literals, each part of an implicit concatenation,
+# the constant parts of f-strings (f"https://{b}.example.com" yields ".example.com"), dict keys.
+# Skipped: docstrings and other bare string statements (documentation, like comments).
+# Not covered: names bound to constants (constant propagation is off on purpose, so that every
+# match points at a literal); host/region shapes in multi-line literals (URL tokens only).
+""",
+    "go": """\
+# Go: interpreted and raw string literals. Import paths are not matched (semgrep does not see
+# them as string expressions). Multi-line raw strings: URL tokens only.
+# region-identifier-go: aws-sdk-go v1 endpoints.<Xx>RegionID constants; the match is the
+# constant name (UsEast1RegionID).
+""",
+    "java": """\
+# Java: string literals and text blocks (text blocks: URL tokens only), annotation arguments.
+# region-identifier-java: AWS SDK v1 Regions.<NAME> and v2 Region.<NAME>; the match is the
+# constant name (US_EAST_1, GovCloud).
+""",
+    "javascript": """\
+# JavaScript: '...', "..." and template literals; a template literal with ${...} is split
+# by semgrep into its constant parts (`https://${t}.example.com` yields ".example.com").
+# Not covered: ES import/export specifiers, JSX text children, object keys.
+""",
+    "typescript": """\
+# TypeScript: as endpoint-literal-javascript (which leaves *.ts/*.tsx files to this rule).
+# Not covered: ES import/export specifiers, JSX text children, object keys, literal types.
+""",
+    "terraform": """\
+# Terraform / HCL (.tf, .tfvars, .hcl): strings, constant parts of "${...}" templates
+# ("${var.b}.s3.eu-west-1.amazonaws.com" yields ".s3.eu-west-1.amazonaws.com"), heredocs
+# (URL tokens only), object keys and block labels.
+""",
+    "json": """\
+# JSON: string values; object keys are not matched. (semgrep's JSON parser accepts // and
+# /* */ comments, which the annotated test file uses.)
+""",
+    "yaml": """\
+# YAML: plain, quoted and tagged (!Sub "...") scalar values, block and flow sequences and
+# mappings; keys are not matched. Block scalars (| and >): URL tokens only.
+# Not covered: anchored scalars (&name value: semgrep reports a wrong range for them, so they
+# are dropped). A plain scalar that starts with a non-ASCII letter makes semgrep's YAML parser
+# reject the whole file (a parse error in semgrep's output).
+""",
+    "dotenv": """\
+# .env files (.env, .env.*, *.env): KEY=value and export KEY=value, quoted or not. The value
+# is split into tokens at white space, ",", ";", so list elements and -Dkey=value operands are
+# found; an inline " #" comment and "#" comment lines are never matched.
+# Generic-mode rule: `paths.include` limits it to .env files (both CLIs honour it for
+# explicitly named targets too).
+""",
+    "properties": """\
+# Java .properties: key=value, key: value and key value lines; "#" and "!" comment lines are
+# never matched. The value is split into tokens at white space, ",", ";".
+# Not covered: continuation lines (a value continued after a trailing backslash).
+""",
+}
+
+_TITLES = {
+    "python": "Python",
+    "go": "Go",
+    "java": "Java",
+    "javascript": "JavaScript",
+    "typescript": "TypeScript",
+    "terraform": "Terraform / HCL",
+    "json": "JSON",
+    "yaml": "YAML",
+    "dotenv": ".env files",
+    "properties": "Java .properties files",
+}
+
+# rule file stem -> (semgrep languages, boundaries); None: a generic-mode rule
+_CODE_RULES = {
+    "python": ("python", _CODE),
+    "go": ("go", _CODE),
+    "java": ("java", _CODE),
+    "javascript": ("javascript", _CODE),
+    "typescript": ("typescript", _CODE),
+    "terraform": ("hcl", _CODE),
+    "json": ("json", _JSON),
+    "yaml": ("yaml", _YAML),
+}
+_GENERIC_RULES = {
+    "dotenv": ([".env", ".env.*", "*.env"], _DOTENV_KEY),
+    "properties": (["*.properties"], _PROPERTIES_KEY),
+}
+
+# The annotated test file beside each rule file (semgrep's runner pairs them by stem).
+TEST_FILES = {
+    "python": "python.py",
+    "go": "go.go",
+    "java": "java.java",
+    "javascript": "javascript.js",
+    "typescript": "typescript.ts",
+    "terraform": "terraform.tf",
+    "json": "json.json",
+    "yaml": "yaml.test.yaml",
+    "dotenv": "dotenv.env",
+    "properties": "properties.properties",
+}
+
+_MESSAGE = "literal that may hold an endpoint (URL, host name, IP address or cloud region)"
+
+_HEAD = """\
+rules:
+  - id: {rule_id}
+    languages: [{language}]
+    severity: INFO
+    message: {message}
+    metadata:
+      auditkit:
+        role: endpoint-literal
+"""
+
+_JS_PATHS = """\
+    # semgrep also runs javascript rules on TypeScript files: leave those to
+    # endpoint-literal-typescript, so that no literal is reported twice
+    paths:
+      exclude:
+        - "*.ts"
+        - "*.tsx"
+        - "*.mts"
+        - "*.cts"
+"""
+
+_PYTHON_OPTIONS = """\
+      # a bare string statement (docstring) pattern must not match deeper expressions
+      implicit_deep_exprstmt: false
+"""
+
+_PYTHON_NOT_DOCSTRING = """\
+      # docstrings and other bare string statements are documentation, like comments
+      # (a `return "..."` also counts as an expression statement for semgrep: keep it)
+      - pattern-not-inside:
+          patterns:
+            - pattern: |
+                "$DOC"
+                ...
+            - pattern-not-inside: return ...
+            - focus-metavariable: $DOC
+"""
+
+_REGION_RULES = {
+    "java": """\
+  - id: region-identifier-java
+    languages: [java]
+    severity: INFO
+    message: AWS SDK for Java region constant (the match is its name, e.g. US_EAST_1)
+    metadata:
+      auditkit:
+        role: region-identifier
+        provider: aws
+    patterns:
+      - pattern-either:
+          # SDK v1 enum (also unqualified: the class name is specific to the AWS SDK)
+          - pattern: com.amazonaws.regions.Regions.$R
+          - pattern: Regions.$R
+          # SDK v2 constants; semgrep resolves the import of Region
+          - pattern: software.amazon.awssdk.regions.Region.$R
+      - metavariable-regex:
+          metavariable: $R
+          regex: ^(?:[A-Z]{2}(?:_[A-Z]+)+_[0-9]+|GovCloud)$
+      - focus-metavariable: $R
+""",
+    "go": """\
+  - id: region-identifier-go
+    languages: [go]
+    severity: INFO
+    message: AWS SDK for Go v1 region constant (the match is its name, e.g. UsEast1RegionID)
+    metadata:
+      auditkit:
+        role: region-identifier
+        provider: aws
+    patterns:
+      - pattern: endpoints.$R
+      - metavariable-regex:
+          metavariable: $R
+          regex: ^[A-Z][a-z]+(?:[A-Z][a-z]+)*[0-9]+RegionID$
+      - focus-metavariable: $R
+""",
+}
+
+
+def _indent(text: str, n: int) -> str:
+    return "".join((" " * n + line) if line.strip() else line for line in text.splitlines(True))
+
+
+def code_regex(boundaries: tuple[str, str, str]) -> str:
+    guard, left, right = boundaries
+    guard_lines = f"  # not in a mapping key\n  {guard}\n" if guard else ""
+    return (
+        "(?ix)\n(?:\n  (?:\n" + _indent(TOKENS, 2) + "  )\n" + guard_lines
+        + "| # the whole literal, or one element of a , or ; separated list in the literal\n"
+        + f"  {left}\n  (?:\n" + _indent(SHAPES, 2) + f"  )\n  {right}\n)\n"
+    )  # fmt: skip
+
+
+def generic_regex(key: str) -> str:
+    return (
+        "(?mix)\n" + key + "\\K\n(?:\n  (?:\n" + _indent(TOKENS, 2) + "  )\n"
+        + "| # a token of the value: whole value, list element, or -Dkey=value operand\n"
+        + "  (?<=[=:\\s\"',;])\n  (?:\n" + _indent(SHAPES, 2) + "  )\n"
+        + "  (?=[\\s\"',;]|$)\n)\n"
+    )  # fmt: skip
+
+
+def _note(stem: str) -> str:
+    return f"# auditkit endpoint-candidate extraction: {_TITLES[stem]}.\n#\n{_NOTES[stem]}#\n"
+
+
+def _code_rule(stem: str, language: str, boundaries: tuple[str, str, str]) -> str:
+    head = _HEAD.format(rule_id=f"endpoint-literal-{stem}", language=language, message=_MESSAGE)
+    paths = _JS_PATHS if stem == "javascript" else ""
+    options = "    options:\n      constant_propagation: false\n"
+    if stem == "python":
+        options += _PYTHON_OPTIONS
+    body = (
+        "    patterns:\n"
+        "      # inside a string literal (never a comment); the match is the regex match below\n"
+        "      - pattern: '\"$S\"'\n"
+        + (_PYTHON_NOT_DOCSTRING if stem == "python" else "")
+        + "      - pattern-regex: |\n" + _indent(code_regex(boundaries), 10)
+    )  # fmt: skip
+    return _note(stem) + _COMMON_NOTE + head + paths + options + body + _REGION_RULES.get(stem, "")
+
+
+def _generic_rule(stem: str, include: list[str], key: str) -> str:
+    head = _HEAD.format(rule_id=f"endpoint-literal-{stem}", language="generic", message=_MESSAGE)
+    paths = "    paths:\n      include:\n" + "".join(f'        - "{p}"\n' for p in include)
+    body = "    pattern-regex: |\n" + _indent(generic_regex(key), 6)
+    return _note(stem) + _COMMON_NOTE + head + paths + body
+
+
+def render() -> dict[str, str]:
+    """File name -> text of every endpoint rule file."""
+    out = {f"{stem}.yaml": _code_rule(stem, *spec) for stem, spec in _CODE_RULES.items()}
+    out.update(
+        {f"{stem}.yaml": _generic_rule(stem, *spec) for stem, spec in _GENERIC_RULES.items()}
+    )
+    return out
+
+
+def main() -> int:
+    for name, text in render().items():
+        (RULES_DIR / name).write_text(text, encoding="utf-8")
+        print(RULES_DIR / name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

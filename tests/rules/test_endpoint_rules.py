@@ -1,0 +1,209 @@
+"""The endpoint rules against their annotated test files, with the real semgrep, offline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.rules.endpoint_rules import RULES_DIR, TEST_FILES
+from tests.rules.semgrep_run import (
+    OFFLINE,
+    SEMGREP,
+    Scan,
+    annotations,
+    needs_semgrep,
+    scan,
+)
+
+
+def _rule_ids(rule_file: Path) -> list[str]:
+    return [rule["id"] for rule in yaml.safe_load(rule_file.read_text(encoding="utf-8"))["rules"]]
+
+
+def _describe(target: Path, lines: set[int]) -> str:
+    text = target.read_text(encoding="utf-8").splitlines()
+    return "; ".join(f"{n}: {text[n - 1].strip()}" for n in sorted(lines))
+
+
+@needs_semgrep
+@pytest.mark.parametrize("stem", list(TEST_FILES))
+def test_annotations(stem: str) -> None:
+    """Through the scan CLI auditkit uses: matches exactly on the `ruleid:` lines."""
+    rule_file = RULES_DIR / f"{stem}.yaml"
+    target = RULES_DIR / TEST_FILES[stem]
+    result = scan([rule_file], [target], experimental=True, cwd=RULES_DIR)
+    assert not result.errors
+    wanted = annotations(target)
+    rule_ids = _rule_ids(rule_file)
+    assert {m.rule_id for m in result.matches} <= set(rule_ids)
+    for rule_id in rule_ids:
+        got = {m.line for m in result.matches if m.rule_id == rule_id}
+        want = wanted.match.get(rule_id, set())
+        assert not want - got, f"{rule_id} missed {_describe(target, want - got)}"
+        assert not got - want, f"{rule_id} matched {_describe(target, got - want)}"
+
+
+@needs_semgrep
+def test_semgrep_test_runner_passes() -> None:
+    """semgrep's own rule-test runner pairs every rule file with its test file and passes.
+
+    (`semgrep --test --metrics=off --disable-version-check DIR`, the default CLI, passes too,
+    but takes about 10 s: its results are compared in test_cli_equivalence.py instead.)
+    """
+    proc = subprocess.run(
+        [str(SEMGREP), "test", "--experimental", "--json", "."],
+        cwd=RULES_DIR, env=OFFLINE, capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
+    assert proc.stdout, proc.stderr[-2000:]
+    report: dict[str, Any] = json.loads(proc.stdout)
+    assert not report.get("config_with_errors")
+    assert not report.get("config_missing_tests")
+    checks = {
+        rule_id: check
+        for result in report["results"].values()
+        for rule_id, check in result["checks"].items()
+    }
+    every_rule = {
+        rule_id for stem in TEST_FILES for rule_id in _rule_ids(RULES_DIR / f"{stem}.yaml")
+    }
+    assert set(checks) == every_rule
+    assert not [rule_id for rule_id, check in checks.items() if not check["passed"]]
+
+
+# Exact candidate texts (read at the reported byte offsets) that each test file must yield.
+EXPECTED = {
+    "python.py": [
+        "https://api.example.com/v1/items?x=1",
+        "jdbc:postgresql://db.example.de:5432/app",
+        "mongodb+srv://cluster0.abcde.mongodb.net/test",
+        "https://install.example.com/get.sh",
+        "kafka-1.example.com:9092",
+        "kafka-2.example.com:9092",
+        "*.example.com",
+        "[2001:db8::1]:443",
+        "::ffff:192.0.2.1",
+        "euw1-az3",
+        "Switzerland North",
+        "us-west-2",
+        "orders.database.windows.net",
+        "raw.example.com",
+        "https://triple.example.com/path",
+        "https://api.example.com/",
+        ".s3.eu-central-1.amazonaws.com/key",
+        "https://return.example.com",
+    ],
+    "go.go": [
+        "https://%s.api.example.com/items",
+        "db.example.de:5432",
+        "[2001:db8::10]:8443",
+        "db.example.com",
+        "https://raw.example.com/path",
+        "UsEast1RegionID",
+        "EuWest1RegionID",
+    ],
+    "java.java": [
+        "jdbc:sqlserver://orders.database.windows.net:1433",
+        "fe80::1%eth0",
+        "UK South",
+        "tenant.example.com",
+        "https://textblock.example.com/hook",
+        "US_EAST_1",
+        "EU_WEST_1",
+        "US_GOV_WEST_1",
+        "GovCloud",
+    ],
+    "javascript.js": [
+        "mongodb://db1.example.com:27017",
+        "db2.example.com:27017/app",
+        "North Europe",
+        ".example.com/api",
+        "https://api.example.com/",
+        "ca-central-1",
+    ],
+    "typescript.ts": ["wss://stream.example.com/socket", "me-central-1"],
+    "terraform.tf": [
+        "eu-west-1",
+        "West Europe",
+        "europe-west3",
+        "us-east-1b",
+        "nbg1",
+        ".s3.us-west-2.amazonaws.com",
+        ".example.com/api",
+        "10.20.0.0/16",
+        "ap-south-1",
+        "https://bootstrap.example.com/install.sh",
+    ],
+    "json.json": ["cache.example.com", "swedencentral", ".example.com", "eu-west-3"],
+    "yaml.test.yaml": [
+        "search.example.com:9200",
+        "2001:db8::42",
+        "West Europe",
+        "c.example.com",
+        "e.example.com",
+        "https://block.example.com/archive.tgz",
+        ".execute-api.eu-west-1.amazonaws.com/prod",
+        "https://second.example.com",
+    ],
+    "dotenv.env": [
+        "postgresql://app:secret@db.example.com:5432/app",
+        "db.example.com:5432",
+        "France Central",
+        "kafka-2.example.com:9092",
+        "us-west-1",
+        "proxy.example.com",
+        "https://key@o1.ingest.sentry.io/2",
+    ],
+    "properties.properties": [
+        "jdbc:postgresql://db.example.com:5432/app",
+        "cache.example.com",
+        "cache.example.com:6379",
+        "norwayeast",
+        "kafka-2.example.com:9092",
+        "0.0.0.0",
+    ],
+}
+
+# Text that no candidate of the file may contain: comments, docstrings, keys, imports.
+FORBIDDEN = {
+    "python.py": ["docs.example.com", "comment.example.com", "bare.example.com"],
+    "go.go": ["github.com", "comment.example.com", "block.example.com"],
+    "java.java": ["comment.example.com", "docs.example.com", "org.postgresql"],
+    "javascript.js": ["comment.example.com", "block.example.com", "key.example.com"],
+    "typescript.ts": ["comment.example.com", "block.example.com", "key.example.com"],
+    "terraform.tf": ["comment.example.com", "block.example.com", "main.tf"],
+    "json.json": ["hosts.example.com", "package.json"],
+    "yaml.test.yaml": ["comment.example.com", "key.example.com", "quoted.example.com"],
+    "dotenv.env": ["comment.example.com", "inline.example.com", "commented.example.com"],
+    "properties.properties": ["comment.example.com", "commented.example.com", "logback"],
+}
+
+
+def _texts(result: Scan, name: str) -> list[str]:
+    return [m.text(RULES_DIR) for m in sorted(result.matches) if m.path == name]
+
+
+@needs_semgrep
+@pytest.mark.parametrize("name", list(TEST_FILES.values()))
+def test_candidate_texts(experimental_scan: Scan, name: str) -> None:
+    texts = _texts(experimental_scan, name)
+    missing = [t for t in EXPECTED[name] if t not in texts]
+    assert not missing, f"not extracted from {name}: {missing}; got {texts}"
+    leaked = [t for t in texts if any(f in t for f in FORBIDDEN[name])]
+    assert not leaked
+
+
+@needs_semgrep
+def test_every_match_is_one_clean_candidate(experimental_scan: Scan) -> None:
+    """The byte range is the candidate itself: one line, no quotes, no surrounding blanks."""
+    assert not experimental_scan.errors
+    for m in experimental_scan.matches:
+        text = m.text(RULES_DIR)
+        assert text, m
+        assert text == text.strip(), m
+        assert "\n" not in text, m
+        assert not set(text) & set("\"'`"), (m, text)
