@@ -133,10 +133,18 @@ def _cache_config(policy: Policy, options: ScanOptions) -> str:
 
 @contextmanager
 def _semgrep_configs(policy: Policy) -> Iterator[tuple[str, ...]]:
-    from auditkit.sinks import extra_semgrep_rules
+    from auditkit.sinks import extra_sink_rules
 
-    files = [str(p) for p in semgrep_rule_files()]
-    extra = extra_semgrep_rules(policy.gateway)
+    gw = policy.gateway
+    # HTTP-call rules are the costliest and only matter when the policy protects hosts.
+    files = [
+        str(p)
+        for p in semgrep_rule_files()
+        if gw.protected_hosts or not (p.parent.parent.name == "gateway" and p.stem == "http")
+    ]
+    extra: list[object] = []
+    for language, entries_from in _EXTRA_SINK_LANGUAGES:
+        extra += extra_sink_rules(language, gw.extra_sinks(entries_from))
     if not extra:
         yield tuple(files)
         return
@@ -145,6 +153,16 @@ def _semgrep_configs(policy: Policy) -> Iterator[tuple[str, ...]]:
         # JSON is YAML: no YAML writer needed for the policy's extra sink rules.
         path.write_text(json.dumps({"rules": extra}), encoding="utf-8")
         yield (*files, str(path))
+
+
+# semgrep language -> the [gateway.sinks] key whose entries apply to it
+_EXTRA_SINK_LANGUAGES = (
+    ("go", "go"),
+    ("java", "java"),
+    ("kotlin", "java"),
+    ("javascript", "javascript"),
+    ("typescript", "typescript"),
+)
 
 
 def _plan_batches(

@@ -1,0 +1,202 @@
+"""``auditkit keygen``, ``auditkit sign`` and ``auditkit verify``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from auditkit.errors import UsageError, VerificationError
+from auditkit.signing.keys import (
+    KEY_PASSPHRASE_ENV,
+    env_or_prompt,
+    generate_key_pair,
+    load_private_key,
+    load_public_key,
+    passphrase_from_env,
+)
+from auditkit.signing.sign import report_directory, sign_with_key
+from auditkit.signing.statement import ENVELOPE_NAME
+from auditkit.signing.verify import VerificationResult, verify_report
+
+
+@click.command()
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write the key pair into.",
+)
+@click.option(
+    "--name",
+    default="auditkit",
+    show_default=True,
+    help="Writes NAME.pem (private) and NAME.pub.pem (public).",
+)
+@click.option(
+    "--passphrase-env",
+    metavar="VAR",
+    help="Encrypt the private key with the passphrase in environment variable VAR.",
+)
+@click.option(
+    "--prompt",
+    is_flag=True,
+    help="Encrypt the private key with a passphrase asked on the terminal.",
+)
+def keygen(out_dir: Path, name: str, passphrase_env: str | None, prompt: bool) -> int:
+    """Generate an Ed25519 key pair for signing audit reports."""
+    if passphrase_env and prompt:
+        raise UsageError("give either --passphrase-env or --prompt, not both")
+    passphrase: bytes | None = None
+    if passphrase_env:
+        passphrase = passphrase_from_env(passphrase_env)
+        if passphrase is None:
+            raise UsageError(f"environment variable {passphrase_env} is not set")
+    elif prompt:
+        text = click.prompt("Passphrase", hide_input=True, confirmation_prompt=True, err=True)
+        if not text:
+            raise UsageError("empty passphrase")
+        passphrase = str(text).encode("utf-8")
+    keys = generate_key_pair(out_dir, name, passphrase)
+    state = "encrypted" if keys.encrypted else "NOT encrypted"
+    click.echo(f"private key  {keys.private_path}  (mode 0600, {state})")
+    click.echo(f"public key   {keys.public_path}")
+    click.echo(f"key id       {keys.keyid}")
+    click.echo(f"fingerprint  {keys.fingerprint}")
+    return 0
+
+
+@click.command()
+@click.argument("targets", nargs=-1, required=True, metavar="DIR|FILE...")
+@click.option(
+    "--key",
+    "key_path",
+    type=click.Path(path_type=Path),
+    help="Ed25519 private key (PEM, or OpenSSH).",
+)
+@click.option(
+    "--ssh-key",
+    "ssh_key_path",
+    type=click.Path(path_type=Path),
+    help="OpenSSH Ed25519 private key: sign the envelope, and also write statement.intoto.json "
+    "with an SSH signature of it that `ssh-keygen -Y verify` accepts.",
+)
+@click.option(
+    "--append",
+    is_flag=True,
+    help="Add a signature to the existing envelope (co-signing the same payload).",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Discard an existing envelope and its signatures, and sign anew.",
+)
+@click.option(
+    "--passphrase-env",
+    metavar="VAR",
+    default=KEY_PASSPHRASE_ENV,
+    show_default=True,
+    help="Environment variable holding the key's passphrase (otherwise asked on a terminal).",
+)
+def sign(
+    targets: tuple[str, ...],
+    key_path: Path | None,
+    ssh_key_path: Path | None,
+    append: bool,
+    replace: bool,
+    passphrase_env: str,
+) -> int:
+    """Sign report directories (or the report files in them): write report.json.dsse.json."""
+    if append and replace:
+        raise UsageError("give either --append or --replace, not both")
+    if (key_path is None) == (ssh_key_path is None):
+        raise UsageError("give the signing key with either --key or --ssh-key")
+    directories = list(dict.fromkeys(report_directory(Path(t)) for t in targets))
+    for directory in directories:
+        if (directory / ENVELOPE_NAME).exists() and not (append or replace):
+            raise UsageError(
+                f"{directory / ENVELOPE_NAME} already exists: --append to add a signature, "
+                "--replace to discard it"
+            )
+    path = key_path or ssh_key_path
+    assert path is not None
+    key = load_private_key(path, env_or_prompt(passphrase_env))
+    for directory in directories:
+        envelope = sign_with_key(
+            directory, key, append=append, ssh_signature=ssh_key_path is not None
+        )
+        click.echo(f"auditkit: {'co-signed' if append else 'signed'} {envelope}", err=True)
+    return 0
+
+
+@click.command()
+@click.argument("target", metavar="DIR|ENVELOPE")
+@click.option(
+    "--pubkey",
+    "pubkeys",
+    multiple=True,
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Public key that must have signed (repeatable: every key must have signed).",
+)
+@click.option(
+    "--source",
+    type=click.Path(path_type=Path),
+    help="Source tree: check that it is exactly the audited one.",
+)
+@click.option(
+    "--rescan",
+    is_flag=True,
+    help="With --source: scan again and check that the findings reproduce.",
+)
+def verify(target: str, pubkeys: tuple[Path, ...], source: Path | None, rescan: bool) -> int:
+    """Verify a signed report: signatures, report files, recorded facts, and the source tree."""
+    if rescan and source is None:
+        raise UsageError("--rescan needs --source TARGET")
+    keys = [load_public_key(p) for p in pubkeys]
+    result = verify_report(Path(target), keys, source=source, rescan=rescan)
+    if not result.ok:
+        count = len(result.failures)
+        checks = "1 check" if count == 1 else f"{count} checks"
+        head = f"verification FAILED for {result.envelope_path}: {checks} failed"
+        raise VerificationError("\n".join([head, *result.failures, *result.notes]))
+    for line in describe(result):
+        click.echo(line)
+    return 0
+
+
+def describe(result: VerificationResult) -> list[str]:
+    """The short human-readable account of a successful verification."""
+    lines = [f"verified: {result.envelope_path}"]
+    for key in result.signers:
+        lines.append(f"  signed by     {key.keyid}  {key.fingerprint}  ({key.source})")
+    for keyid in result.unknown_keyids:
+        lines.append(f"  also signed   {keyid or '<no keyid>'}  (unknown key: not checked)")
+    for name, key in result.ssh_signatures:
+        lines.append(f"  ssh signature {name}  ({key.source})")
+    for name, digest in result.subjects:
+        lines.append(f"  subject       {name:<13} sha256:{digest}")
+    predicate = result.predicate or {}
+    src = predicate.get("source", {})
+    git = src.get("git")
+    tree = "not a git checkout"
+    if isinstance(git, dict):
+        tree = f"git {git.get('commit')}" + (" (dirty working tree)" if git.get("dirty") else "")
+    lines.append(f"  source tree   {tree}")
+    lines.append(
+        f"  manifest      sha256:{src.get('manifestDigest', {}).get('sha256')}  "
+        f"({src.get('fileCount')} files)"
+    )
+    report = predicate.get("report", {})
+    lines.append(f"  report        {report.get('title')} ({report.get('date')})")
+    lines.append(f"  signed at     {predicate.get('timeSigned')}")
+    if result.source is not None:
+        lines.append(
+            f"  source        {result.source}: matches the audited manifest "
+            f"({result.source_files} files)"
+        )
+    if result.rescanned_findings is not None:
+        lines.append(f"  rescan        {result.rescanned_findings} findings reproduced")
+    lines.extend(f"  note          {n}" for n in result.notes)
+    return lines
