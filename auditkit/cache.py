@@ -69,7 +69,7 @@ class ResultCache:
                 chunk = keys[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(
-                    f"SELECT key, value FROM results WHERE key IN ({marks})",  # noqa: S608
+                    f"SELECT key, value FROM results WHERE key IN ({marks})",
                     chunk,
                 )
                 for key, value in rows:

@@ -18,7 +18,9 @@ def scan_to_json(result: ScanResult) -> dict[str, Any]:
         "target": result.target,
         "findings": [f.to_json() for f in result.findings],
         "coverage": result.coverage.to_json(),
-        "engines": [{"name": e.name, "version": e.version, "files": e.files} for e in result.engines],
+        "engines": [
+            {"name": e.name, "version": e.version, "files": e.files} for e in result.engines
+        ],
     }
 
 

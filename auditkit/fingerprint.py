@@ -33,7 +33,12 @@ def _subject(finding: Finding) -> str:
 
 def identity(finding: Finding) -> str:
     """The fingerprint without its occurrence index: what identical copies share."""
-    key = (finding.rule_id, finding.location.path, normalise_snippet(finding.snippet), _subject(finding))
+    key = (
+        finding.rule_id,
+        finding.location.path,
+        normalise_snippet(finding.snippet),
+        _subject(finding),
+    )
     digest = hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:32]
     return f"{FINGERPRINT_VERSION}:{digest}"
 

@@ -7,11 +7,11 @@ exactly that shape.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     CRITICAL = "critical"
     HIGH = "high"
     MEDIUM = "medium"
@@ -40,7 +40,7 @@ _SEVERITY_RANK = {
 }
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     NON_EU_ENDPOINT = "non-eu-endpoint"
     UNVERIFIED_ENDPOINT = "unverified-endpoint"
     GATEWAY_BYPASS = "gateway-bypass"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +18,6 @@ from auditkit.policy import GatewayPolicy, Policy
 from auditkit.protected import host_is_protected, url_host
 
 PROTECTED_REFERENCE = "reference to a protected host"
-_CODE_LANGUAGES = frozenset({"python", "go", "java", "javascript", "typescript"})
-_LITERAL_START = re.compile(r"[rRbBuUfF]{0,2}[\"'`]")
 _BANDIT_SEVERITY = {"HIGH": Severity.HIGH, "MEDIUM": Severity.MEDIUM, "LOW": Severity.LOW}
 
 
@@ -38,11 +35,6 @@ class Normaliser:
 
     def endpoint_findings(self, match: SemgrepMatch) -> list[Finding]:
         raw = sourcetext.matched_text(self.root, match.path, match.start.offset, match.end.offset)
-        language = self.languages.get(match.path, "")
-        if match.role == "endpoint-literal" and language in _CODE_LANGUAGES:
-            # semgrep's "$S" also matches a *use* of a constant; only the literal is evidence.
-            if not _LITERAL_START.match(raw):
-                return []
         if match.role == "region-identifier":
             values = [(0, len(raw), raw.rsplit(".", 1)[-1])]
             hints = frozenset({match.get("provider") or ""}) - {""}
@@ -70,8 +62,13 @@ class Normaliser:
         if why is None:
             return []
         finding = self._protected_host_finding(
-            _location(match), host, PROTECTED_REFERENCE, why, self.policy.gateway,
-            self.languages.get(match.path, ""), "semgrep",
+            _location(match),
+            host,
+            PROTECTED_REFERENCE,
+            why,
+            self.policy.gateway,
+            self.languages.get(match.path, ""),
+            "semgrep",
         )
         return [finding]
 
@@ -155,14 +152,21 @@ class Normaliser:
                 return []
             return [
                 self._protected_host_finding(
-                    _location(match), host, match.get("sink") or "HTTP call", why, gw,
-                    match.get("language") or self.languages.get(match.path, ""), "semgrep",
+                    _location(match),
+                    host,
+                    match.get("sink") or "HTTP call",
+                    why,
+                    gw,
+                    match.get("language") or self.languages.get(match.path, ""),
+                    "semgrep",
                 )
             ]
         sink = match.get("sink") or match.rule_id
         store = match.get("store") or "data store"
         language = match.get("language") or self.languages.get(match.path, "")
-        return [self._bypass_finding(_location(match), sink, store, language, why, gw, "semgrep", "")]
+        return [
+            self._bypass_finding(_location(match), sink, store, language, why, gw, "semgrep", "")
+        ]
 
     def gateway_from_python(self, result: PythonFileResult) -> list[Finding]:
         why = self._outside_gateway(result.path)
@@ -182,7 +186,9 @@ class Normaliser:
                 )
             else:
                 called_stores.add(c.store)
-                out.append(self._bypass_finding(loc, c.sink, c.store, "python", why, gw, "libcst", c.via))
+                out.append(
+                    self._bypass_finding(loc, c.sink, c.store, "python", why, gw, "libcst", c.via)
+                )
         for edge in result.imports:
             e: Any = edge
             if e.type_checking_only or e.store in called_stores:

@@ -16,7 +16,7 @@ _TEST_PATH = re.compile(
 
 
 @lru_cache(maxsize=32)
-def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

@@ -140,8 +140,6 @@ def _closest(key: str, allowed: tuple[str, ...]) -> str | None:
     return matches[0] if matches else None
 
 
-
-
 def _valid_jurisdiction(code: str) -> bool:
     return code in JURISDICTION_GROUPS or (len(code) == 2 and code.isalpha() and code.isupper())
 

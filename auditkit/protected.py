@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 
 def url_host(value: str) -> str | None:
-    """The host of a URL (or of a bare ``host[:port][/path]``), lower-cased; None if there is none."""
+    """The lower-cased host of a URL or of a bare ``host[:port][/path]``; None if none."""
     text = value.strip()
     if not text:
         return None

@@ -24,9 +24,7 @@ def rulesets_dir() -> Path:
 def semgrep_rule_files() -> tuple[Path, ...]:
     """Every semgrep rule file that ships with auditkit (annotated test files excluded)."""
     base = rulesets_dir() / "semgrep"
-    return tuple(
-        sorted(p for p in base.rglob("*.yaml") if not p.name.endswith(".test.yaml"))
-    )
+    return tuple(sorted(p for p in base.rglob("*.yaml") if not p.name.endswith(".test.yaml")))
 
 
 def ruleset_files() -> tuple[Path, ...]:

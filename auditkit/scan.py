@@ -33,7 +33,6 @@ _SMALL_SCAN_FILES = 150
 Progress = Callable[[int, int], None]
 
 
-
 @dataclass(frozen=True)
 class ScanOptions:
     jobs: int = 0  # 0: one per core
@@ -67,9 +66,7 @@ def run_scan(
         findings = apply_baseline(findings, baseline, options.baseline.name)
     engines = [EngineRun("semgrep", semgrep_engine.version(), len(ws.files))]
     if options.run_bandit:
-        engines.append(
-            EngineRun("bandit", bandit_engine.version(), len(ws.by_language("python")))
-        )
+        engines.append(EngineRun("bandit", bandit_engine.version(), len(ws.by_language("python"))))
     engines.append(EngineRun("libcst", python_cst.version(), len(ws.by_language("python"))))
     return ScanResult(
         target=_target_label(target),
@@ -93,7 +90,9 @@ def _engine_results(
 ) -> tuple[dict[str, FileResults], list[str]]:
     cache = None
     if options.use_cache:
-        cache = ResultCache(options.cache_dir or default_cache_dir(), _cache_config(policy, options))
+        cache = ResultCache(
+            options.cache_dir or default_cache_dir(), _cache_config(policy, options)
+        )
     try:
         cached = cache.get_many((f.path, f.sha256) for f in ws.files) if cache else {}
         todo = [f for f in ws.files if f.path not in cached]
@@ -260,7 +259,10 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     ordered = sorted(findings, key=lambda f: f.evidence_dict.get("sink") == PROTECTED_REFERENCE)
     for f in ordered:
         key: tuple[object, ...] = (
-            f.rule_id, f.location, f.evidence_dict.get("endpoint"), f.evidence_dict.get("sink"),
+            f.rule_id,
+            f.location,
+            f.evidence_dict.get("endpoint"),
+            f.evidence_dict.get("sink"),
         )
         if f.rule_id == "gateway.protected-host":
             # The call rule and the literal rule meet on one line: one finding per line.

@@ -29,10 +29,15 @@ def render_text(result: ScanResult, console: Console) -> None:
 def _finding(f: Finding, console: Console) -> None:
     loc = f.location
     style = _STYLE[f.severity]
-    suppressed = f" [dim](suppressed, {f.suppression.kind}: {escape(f.suppression.reason)})[/]" if f.suppression else ""
+    suppressed = (
+        f" [dim](suppressed, {f.suppression.kind}: {escape(f.suppression.reason)})[/]"
+        if f.suppression
+        else ""
+    )
     console.print(
         f"[bold]{escape(loc.path)}:{loc.start_line}:{loc.start_column}[/]: "
-        f"[{style}]{f.severity.value}[/] {f.category.value} [dim]{escape(f.rule_id)}[/]{suppressed}",
+        f"[{style}]{f.severity.value}[/] {f.category.value} "
+        f"[dim]{escape(f.rule_id)}[/]{suppressed}",
         highlight=False,
         soft_wrap=True,
     )
@@ -58,7 +63,8 @@ def _summary(result: ScanResult, console: Console) -> None:
     cov = result.coverage
     suppressed = len(result.findings) - len(live)
     console.print(
-        f"{len(live)} findings ({suppressed} suppressed) in {len(cov.files_scanned)} files scanned; "
+        f"{len(live)} findings ({suppressed} suppressed) "
+        f"in {len(cov.files_scanned)} files scanned; "
         f"{len(cov.files_skipped)} not scanned, {len(cov.engine_issues)} partially scanned "
         "(see --format json: coverage)",
         highlight=False,

@@ -52,7 +52,7 @@ class _IgnoreRules:
     """gitignore semantics per directory: each ignore file applies below its own folder."""
 
     def __init__(self, excludes: tuple[str, ...]) -> None:
-        self._specs: list[tuple[str, pathspec.PathSpec, str]] = []
+        self._specs: list[tuple[str, pathspec.GitIgnoreSpec, str]] = []
         if excludes:
             self._specs.append(("", pathspec.GitIgnoreSpec.from_lines(excludes), "policy exclude"))
 
@@ -78,7 +78,9 @@ class _IgnoreRules:
         return None
 
 
-def discover(target: Path, excludes: tuple[str, ...] = (), max_bytes: int = MAX_FILE_BYTES) -> Workspace:
+def discover(
+    target: Path, excludes: tuple[str, ...] = (), max_bytes: int = MAX_FILE_BYTES
+) -> Workspace:
     """Walk ``target`` (a folder or one file) and sort every entry into scanned or skipped."""
     root = target.resolve()
     if root.is_file():
@@ -132,7 +134,9 @@ def _walk(
     try:
         entries = sorted(os.scandir(abs_dir), key=lambda e: e.name)
     except OSError as exc:
-        skipped.append(SkippedFile(_display(rel_dir or "."), f"folder cannot be read: {exc.strerror}"))
+        skipped.append(
+            SkippedFile(_display(rel_dir or "."), f"folder cannot be read: {exc.strerror}")
+        )
         return
     for entry in entries:
         name = entry.name
@@ -209,7 +213,9 @@ def _consider(
         return
     if st.st_size > max_bytes:
         skipped.append(
-            SkippedFile(rel, f"larger than the {max_bytes // (1024 * 1024)} MiB limit ({st.st_size} bytes)")
+            SkippedFile(
+                rel, f"larger than the {max_bytes // (1024 * 1024)} MiB limit ({st.st_size} bytes)"
+            )
         )
         return
     if rel.endswith(".min.js"):

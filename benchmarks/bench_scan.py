@@ -35,7 +35,19 @@ def fetch_tree() -> Path:
     CACHE.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:", "-d", tmp, DJANGO],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                "-d",
+                tmp,
+                DJANGO,
+            ],
             check=True,
         )
         (archive,) = Path(tmp).glob("*.tar.gz")
@@ -50,15 +62,21 @@ def timed(argv: list[str], cwd: Path | None = None) -> tuple[float, int]:
     """Wall seconds and the peak RSS (KiB) of the command's process tree."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    proc = subprocess.run(argv, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    proc = subprocess.run(
+        argv, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"failed ({proc.returncode}): {' '.join(argv[:4])}…\n{proc.stderr.decode()[-2000:]}")
+        raise SystemExit(
+            f"failed ({proc.returncode}): {' '.join(argv[:4])}…\n{proc.stderr.decode()[-2000:]}"
+        )
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return elapsed, max(peak, before)
 
 
-def median(argv: list[str], repeat: int, cwd: Path | None = None, prepare: list[str] | None = None) -> float:
+def median(
+    argv: list[str], repeat: int, cwd: Path | None = None, prepare: list[str] | None = None
+) -> float:
     times = []
     for _ in range(repeat):
         if prepare:
@@ -83,14 +101,30 @@ def main() -> None:
     py_files = [f.path for f in ws.files if f.language == "python"]
     lines = sum(f.lines for f in ws.files)
     py_lines = sum(f.lines for f in ws.files if f.language == "python")
-    print(f"tree: {tree.name}: {len(files)} files scanned ({lines} lines), {len(py_files)} Python files ({py_lines} lines)")
+    print(
+        f"tree: {tree.name}: {len(files)} files scanned ({lines} lines), "
+        f"{len(py_files)} Python files ({py_lines} lines)"
+    )
 
     cache_dir = Path(tempfile.mkdtemp(prefix="auditkit-bench-cache-"))
     ENV["AUDITKIT_CACHE_DIR"] = str(cache_dir)
     auditkit = [str(BIN / "auditkit"), "scan", str(tree), "--format", "json", "-o", os.devnull]
     configs = [a for p in semgrep_rule_files() for a in ("--config", str(p))]
-    semgrep = [str(BIN / "semgrep"), "--experimental", "--metrics=off", "--disable-version-check", "--json",
-               "--no-git-ignore", "--max-target-bytes", "0", "-j", str(os.cpu_count() or 1), *configs, "--", *files]
+    semgrep = [
+        str(BIN / "semgrep"),
+        "--experimental",
+        "--metrics=off",
+        "--disable-version-check",
+        "--json",
+        "--no-git-ignore",
+        "--max-target-bytes",
+        "0",
+        "-j",
+        str(os.cpu_count() or 1),
+        *configs,
+        "--",
+        *files,
+    ]
     bandit = [str(BIN / "bandit"), "-q", "-f", "json", "-r", "."]
 
     clear = ["rm", "-rf", str(cache_dir)]
@@ -106,7 +140,7 @@ def main() -> None:
     one = py_files[len(py_files) // 2]
     check = [str(BIN / "auditkit"), "check", "--no-cache", one]
     check_times = [timed(check, cwd=tree)[0] for _ in range(max(5, args.repeat))]
-    sem_one = median(semgrep[: semgrep.index("--") + 1] + [one], args.repeat, cwd=tree)
+    sem_one = median([*semgrep[: semgrep.index("--") + 1], one], args.repeat, cwd=tree)
     ban_one = median([str(BIN / "bandit"), "-q", "-f", "json", one], args.repeat, cwd=tree)
 
     print(f"auditkit scan, cold (--no-cache)  {cold:7.2f} s   peak RSS {cold_rss / 1024:.0f} MiB")
@@ -117,8 +151,10 @@ def main() -> None:
     print(f"cold / semgrep alone              {cold / sem:7.2f} x")
     print(f"cold / bandit alone               {cold / ban:7.2f} x")
     print(f"cold / (semgrep + bandit)         {cold / (sem + ban):7.2f} x")
-    print(f"check 1 file: median {statistics.median(check_times):.3f} s over {len(check_times)} runs "
-          f"(semgrep alone {sem_one:.3f} s, bandit alone {ban_one:.3f} s)")
+    print(
+        f"check 1 file: median {statistics.median(check_times):.3f} s over {len(check_times)} runs "
+        f"(semgrep alone {sem_one:.3f} s, bandit alone {ban_one:.3f} s)"
+    )
     shutil.rmtree(cache_dir, ignore_errors=True)
 
 

@@ -18,7 +18,10 @@ DEMO_DATE = "2026-11-29"
 
 
 def run(*args: str, ok: tuple[int, ...] = (0,)) -> int:
-    shown = " ".join(shlex.quote(a if not a.startswith(str(REPO)) else str(Path(a).relative_to(REPO))) for a in args)
+    shown = " ".join(
+        shlex.quote(a if not a.startswith(str(REPO)) else str(Path(a).relative_to(REPO)))
+        for a in args
+    )
     print(f"\n$ auditkit {shown}", flush=True)
     code = subprocess.run([AUDITKIT, *args], cwd=REPO, check=False).returncode
     if code not in ok:
@@ -41,9 +44,21 @@ def main() -> None:
     print("\n== An auditor's one-shot: scan, render every format, sign with a DEMO key ==")
     run("keygen", "--out", str(keys), "--name", "demo-auditor")
     run(
-        "audit", str(clover), "--out", str(report), "--key", str(keys / "demo-auditor.pem"),
-        "--title", "Clover service data-residency audit (DEMO)", "--client", "Clover (sample)",
-        "--auditor", "auditkit demo", "--date", DEMO_DATE, ok=(0, 1),
+        "audit",
+        str(clover),
+        "--out",
+        str(report),
+        "--key",
+        str(keys / "demo-auditor.pem"),
+        "--title",
+        "Clover service data-residency audit (DEMO)",
+        "--client",
+        "Clover (sample)",
+        "--auditor",
+        "auditkit demo",
+        "--date",
+        DEMO_DATE,
+        ok=(0, 1),
     )
     print("\n== A regulator verifies the signed report against the source tree ==")
     run("verify", str(report), "--pubkey", str(keys / "demo-auditor.pub"), "--source", str(clover))

@@ -34,7 +34,12 @@ def _write(target: str, policy_file: Path | None, output: Path | None, must_exis
 
 _target = click.argument("target", default=".")
 _policy = click.option("--policy", "policy_file", type=click.Path(path_type=Path))
-_output = click.option("--output", "-o", type=click.Path(path_type=Path), help=f"Baseline file (default: TARGET/{DEFAULT_BASELINE}).")
+_output = click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help=f"Baseline file (default: TARGET/{DEFAULT_BASELINE}).",
+)
 
 
 @baseline.command()

@@ -32,11 +32,26 @@ def repository_root(start: Path) -> Path:
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--policy", "policy_file", type=click.Path(path_type=Path), help="Policy file (default: auditkit.toml at the repository root).")
+@click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(path_type=Path),
+    help="Policy file (default: auditkit.toml at the repository root).",
+)
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="low", show_default=True)
-@click.option("--baseline", type=click.Path(path_type=Path), help=f"Baseline file (default: {DEFAULT_BASELINE} at the repository root, when present).")
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help=f"Baseline file (default: {DEFAULT_BASELINE} at the repository root, when present).",
+)
 @click.option("--no-cache", is_flag=True, help="Do not use the per-file result cache.")
-def check(files: tuple[Path, ...], policy_file: Path | None, fail_on: str, baseline: Path | None, no_cache: bool) -> int:
+def check(
+    files: tuple[Path, ...],
+    policy_file: Path | None,
+    fail_on: str,
+    baseline: Path | None,
+    no_cache: bool,
+) -> int:
     """Scan only FILES (as pre-commit passes them); print one line per new finding."""
     if not files:
         return 0
@@ -44,10 +59,14 @@ def check(files: tuple[Path, ...], policy_file: Path | None, fail_on: str, basel
     policy = load_policy(root, policy_file)
     ws = select_files(root, list(files))
     # Policy excludes apply to named files too: pre-commit passes every staged file.
-    ws = Workspace(ws.root, tuple(f for f in ws.files if not matches_any(f.path, policy.exclude)), ws.skipped)
+    ws = Workspace(
+        ws.root, tuple(f for f in ws.files if not matches_any(f.path, policy.exclude)), ws.skipped
+    )
     if baseline is None and (root / DEFAULT_BASELINE).is_file():
         baseline = root / DEFAULT_BASELINE
-    result = run_scan(root, policy, ScanOptions(jobs=1, use_cache=not no_cache, baseline=baseline), workspace=ws)
+    result = run_scan(
+        root, policy, ScanOptions(jobs=1, use_cache=not no_cache, baseline=baseline), workspace=ws
+    )
     for f in result.live_findings:
         loc = f.location
         click.echo(f"{loc.path}:{loc.start_line}:{loc.start_column}: {f.rule_id} {f.message}")

@@ -43,7 +43,9 @@ def run_bandit(
         return [], []
     # --ignore-nosec: an audit sees everything; auditkit's own suppressions (which need a
     # reason) decide what is marked as suppressed.
-    argv = [sys.executable, "-m", "bandit", "-f", "json", "-q", "--ignore-nosec", "--", *paths]
+    # -I (isolated): with cwd in the scanned tree, a plain `python -m` would put the tree on
+    # sys.path, and a scanned file named random.py or json.py would be imported and executed.
+    argv = [sys.executable, "-I", "-m", "bandit", "-f", "json", "-q", "--ignore-nosec", "--", *paths]
     # bandit exits 1 when it finds something: that is not a failure.
     proc = _process.run(ENGINE, argv, cwd=root, ok_codes=(0, 1), timeout=timeout)
     try:

@@ -37,9 +37,15 @@ def build_baseline(findings: list[Finding]) -> dict[str, Any]:
             "path": described[key].location.path,
             "message": described[key].message,
         }
-        for key in sorted(counts, key=lambda k: (described[k].location.path, described[k].rule_id, k))
+        for key in sorted(
+            counts, key=lambda k: (described[k].location.path, described[k].rule_id, k)
+        )
     ]
-    return {"schema": BASELINE_SCHEMA, "tool": {"name": "auditkit", "version": __version__}, "entries": entries}
+    return {
+        "schema": BASELINE_SCHEMA,
+        "tool": {"name": "auditkit", "version": __version__},
+        "entries": entries,
+    }
 
 
 def write_baseline(path: Path, findings: list[Finding]) -> int:
@@ -59,7 +65,9 @@ def load_baseline(path: Path) -> Counter[str]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"baseline {path} is not a readable JSON file: {exc}") from None
     if not isinstance(doc, dict) or doc.get("schema") != BASELINE_SCHEMA:
-        raise UsageError(f"baseline {path} is not an auditkit baseline (schema {BASELINE_SCHEMA} expected)")
+        raise UsageError(
+            f"baseline {path} is not an auditkit baseline (schema {BASELINE_SCHEMA} expected)"
+        )
     entries = doc.get("entries")
     if not isinstance(entries, list):
         raise UsageError(f"baseline {path}: entries: expected a list")
@@ -72,7 +80,10 @@ def load_baseline(path: Path) -> Counter[str]:
             or isinstance(e.get("count"), bool)
             or e["count"] < 1
         ):
-            raise UsageError(f"baseline {path}: entries[{i}]: expected identity (string) and count (positive integer)")
+            raise UsageError(
+                f"baseline {path}: entries[{i}]: "
+                "expected identity (string) and count (positive integer)"
+            )
         counts[e["identity"]] += e["count"]
     return counts
 

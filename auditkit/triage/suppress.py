@@ -96,19 +96,29 @@ def apply_inline_suppressions(
         for s in suppressions:
             if not s.targets:
                 problems.append(
-                    SuppressionProblem(s.path, s.line, "no-target", "suppression names no rule or category: it suppresses nothing")
+                    SuppressionProblem(
+                        s.path,
+                        s.line,
+                        "no-target",
+                        "suppression names no rule or category: it suppresses nothing",
+                    )
                 )
             elif not s.reason:
                 problems.append(
                     SuppressionProblem(
-                        s.path, s.line, "no-reason",
-                        f"suppression of {', '.join(s.targets)} gives no reason: it suppresses nothing",
+                        s.path,
+                        s.line,
+                        "no-reason",
+                        f"suppression of {', '.join(s.targets)} gives no reason: "
+                        "it suppresses nothing",
                     )
                 )
             elif s not in used:
                 problems.append(
                     SuppressionProblem(
-                        s.path, s.line, "stale",
+                        s.path,
+                        s.line,
+                        "stale",
                         f"suppression of {', '.join(s.targets)} matches no finding (stale)",
                     )
                 )

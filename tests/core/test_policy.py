@@ -69,11 +69,24 @@ cobol = ["X"]
     with pytest.raises(PolicyError) as info:
         load_policy(tmp_path)
     errors = info.value.errors
-    assert "auditkit.toml: audit.nmae: unknown key (did you mean 'name'?); allowed: name, exclude" in errors
-    assert any(e.startswith("auditkit.toml: audit.exclude: expected a list of strings") for e in errors)
+    assert (
+        "auditkit.toml: audit.nmae: unknown key (did you mean 'name'?); allowed: name, exclude"
+        in errors
+    )
+    assert any(
+        e.startswith("auditkit.toml: audit.exclude: expected a list of strings") for e in errors
+    )
     assert any(e.startswith("auditkit.toml: jurisdiction.allowed[1]: 'europe'") for e in errors)
-    assert any(e.startswith("auditkit.toml: jurisdiction.allowed[2]: expected a non-empty string") for e in errors)
-    assert any(e.startswith("auditkit.toml: gateway.protected_host: unknown key (did you mean 'protected_hosts'?)") for e in errors)
+    assert any(
+        e.startswith("auditkit.toml: jurisdiction.allowed[2]: expected a non-empty string")
+        for e in errors
+    )
+    assert any(
+        e.startswith(
+            "auditkit.toml: gateway.protected_host: unknown key (did you mean 'protected_hosts'?)"
+        )
+        for e in errors
+    )
     assert any(e.startswith("auditkit.toml: gateway.sinks.cobol: unknown key") for e in errors)
     assert any(e.startswith("auditkit.toml: extra: unknown key") for e in errors)
     assert len(errors) == 7
@@ -92,7 +105,9 @@ def test_pyproject_section_errors_name_it(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.auditkit.gateway]\npath = ["x"]\n')
     with pytest.raises(PolicyError) as info:
         load_policy(tmp_path)
-    assert info.value.errors[0].startswith("pyproject.toml [tool.auditkit]: gateway.path: unknown key")
+    assert info.value.errors[0].startswith(
+        "pyproject.toml [tool.auditkit]: gateway.path: unknown key"
+    )
 
 
 def test_explicit_policy_file_wins(tmp_path: Path) -> None:

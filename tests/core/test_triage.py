@@ -29,15 +29,37 @@ def _finding(path: str, line: int, snippet: str, rule: str = "endpoint.non-eu") 
 @pytest.mark.parametrize(
     ("line", "targets", "reason", "standalone"),
     [
-        ('x = "us-east-1"  # auditkit: ignore[endpoint.non-eu] legacy DR bucket, ticket SEC-12', ("endpoint.non-eu",), "legacy DR bucket, ticket SEC-12", False),
-        ("// auditkit: ignore[non-eu-endpoint, bandit] vendor SDK default", ("non-eu-endpoint", "bandit"), "vendor SDK default", True),
+        (
+            'x = "us-east-1"  # auditkit: ignore[endpoint.non-eu] legacy DR bucket, ticket SEC-12',
+            ("endpoint.non-eu",),
+            "legacy DR bucket, ticket SEC-12",
+            False,
+        ),
+        (
+            "// auditkit: ignore[non-eu-endpoint, bandit] vendor SDK default",
+            ("non-eu-endpoint", "bandit"),
+            "vendor SDK default",
+            True,
+        ),
         ("-- auditkit: ignore[endpoint] reason here", ("endpoint",), "reason here", True),
-        ("/* auditkit: ignore[endpoint.non-eu] kept for audit */", ("endpoint.non-eu",), "kept for audit", True),
+        (
+            "/* auditkit: ignore[endpoint.non-eu] kept for audit */",
+            ("endpoint.non-eu",),
+            "kept for audit",
+            True,
+        ),
         ("region: us-east-1 # auditkit: ignore[endpoint.non-eu]", ("endpoint.non-eu",), "", False),
-        ("! auditkit: ignore[endpoint.non-eu] properties comment", ("endpoint.non-eu",), "properties comment", True),
+        (
+            "! auditkit: ignore[endpoint.non-eu] properties comment",
+            ("endpoint.non-eu",),
+            "properties comment",
+            True,
+        ),
     ],
 )
-def test_parse_in_every_comment_syntax(line: str, targets: tuple[str, ...], reason: str, standalone: bool) -> None:
+def test_parse_in_every_comment_syntax(
+    line: str, targets: tuple[str, ...], reason: str, standalone: bool
+) -> None:
     (s,) = parse_suppressions("f", line + "\n")
     assert s.targets == targets
     assert s.reason == reason
@@ -45,7 +67,7 @@ def test_parse_in_every_comment_syntax(line: str, targets: tuple[str, ...], reas
 
 
 def test_marker_outside_a_comment_is_not_a_suppression() -> None:
-    assert parse_suppressions("f", 'x = 1 auditkit: ignore[endpoint] no comment marker\n') == []
+    assert parse_suppressions("f", "x = 1 auditkit: ignore[endpoint] no comment marker\n") == []
 
 
 def test_suppression_marks_reasonless_and_stale_are_reported(tmp_path: Path) -> None:
@@ -81,7 +103,9 @@ def test_fingerprints_survive_line_shifts_and_reindentation() -> None:
 
 
 def test_identical_findings_get_distinct_fingerprints() -> None:
-    two = assign_fingerprints([_finding("x.py", 1, 'U = "us-east-1"'), _finding("x.py", 9, 'U = "us-east-1"')])
+    two = assign_fingerprints(
+        [_finding("x.py", 1, 'U = "us-east-1"'), _finding("x.py", 9, 'U = "us-east-1"')]
+    )
     assert two[0].fingerprint != two[1].fingerprint
 
 
@@ -106,7 +130,12 @@ def test_baseline_excludes_suppressed_findings() -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ["not json", json.dumps({"schema": "other/1", "entries": []}), json.dumps({"schema": "auditkit/baseline/1", "entries": [{"identity": 3, "count": 1}]}), json.dumps([1, 2])],
+    [
+        "not json",
+        json.dumps({"schema": "other/1", "entries": []}),
+        json.dumps({"schema": "auditkit/baseline/1", "entries": [{"identity": 3, "count": 1}]}),
+        json.dumps([1, 2]),
+    ],
 )
 def test_corrupt_or_foreign_baseline_is_an_error(tmp_path: Path, content: str) -> None:
     path = tmp_path / "b.json"

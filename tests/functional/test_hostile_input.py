@@ -1,4 +1,4 @@
-"""Hostile input never crashes a scan; every file that cannot be scanned is listed with its reason."""
+"""Hostile input never crashes a scan; every file not scanned is listed with its reason."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def _hostile_tree(root: Path) -> None:
     os.symlink(root / "loop", root / "loop" / "again")
     os.symlink("/etc", root / "etc_link")
     (root / "tab\tname.py").write_text('HOST = "oss-cn-beijing.aliyuncs.com"\n')
-    (root / "<img src=x onerror=alert(1)>.ts").write_text('const u = "https://cos.ap-guangzhou.myqcloud.com";\n')
+    (root / "<img src=x onerror=alert(1)>.ts").write_text(
+        'const u = "https://cos.ap-guangzhou.myqcloud.com";\n'
+    )
     with open(os.fsencode(str(root)) + b"/latin\xe9.py", "wb") as fh:
         fh.write(b'X = "https://api.example.ru"\n')
 
@@ -72,3 +74,19 @@ def test_missing_target_exits_2(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "target not found" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_scanned_code_is_never_imported(tmp_path: Path) -> None:
+    # Engines run with the scanned tree as working folder: modules in it that shadow the
+    # standard library must not be imported (that would execute the audited code).
+    marker = tmp_path / "EXECUTED"
+    for name in ("json", "random", "os", "typing", "argparse", "logging", "re", "ast", "yaml"):
+        (tmp_path / f"{name}.py").write_text(
+            f"open({str(marker)!r}, 'a').write({name!r})\nraise SystemExit('audited code ran')\n"
+        )
+    (tmp_path / "app.py").write_text('URL = "https://s3.us-east-1.amazonaws.com/b"\n')
+    proc = run_cli("scan", str(tmp_path), "--format", "json", "--no-cache")
+    assert proc.returncode == 1, proc.stderr
+    assert not marker.exists(), marker.read_text()
+    doc = json.loads(proc.stdout)
+    assert any(f["location"]["path"] == "app.py" for f in doc["findings"])

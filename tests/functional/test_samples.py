@@ -18,7 +18,11 @@ from tests.functional.expectations import expected_findings
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "auditkit", *args], capture_output=True, text=True, cwd=cwd, check=False
+        [sys.executable, "-m", "auditkit", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
     )
 
 
@@ -49,7 +53,12 @@ def test_clover_findings_are_exactly_the_marked_ones(clover: tuple[int, dict[str
 def test_clover_has_every_category_and_enough_findings(clover: tuple[int, dict[str, Any]]) -> None:
     _, doc = clover
     categories = Counter(f["category"] for f in doc["findings"])
-    assert set(categories) == {"non-eu-endpoint", "unverified-endpoint", "gateway-bypass", "security"}
+    assert set(categories) == {
+        "non-eu-endpoint",
+        "unverified-endpoint",
+        "gateway-bypass",
+        "security",
+    }
     assert len(doc["findings"]) >= 30
 
 
@@ -88,4 +97,6 @@ def test_text_output_is_readable() -> None:
     assert "auditkit findings" in proc.stdout
     assert "non-eu-endpoint" in proc.stdout
     # A path:line:col anchor per finding.
-    assert any(line.startswith("services/") and line.count(":") >= 2 for line in proc.stdout.splitlines())
+    assert any(
+        line.startswith("services/") and line.count(":") >= 2 for line in proc.stdout.splitlines()
+    )
