@@ -11,7 +11,9 @@ SHARED_SCHEMAS = REPO.parent / "shared" / "schemas"
 
 
 @pytest.fixture(autouse=True)
-def _offline_engines(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _offline_engines(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     # Engines must never phone home, and tests must not write to the real home directory.
     monkeypatch.setenv("SEMGREP_ENABLE_VERSION_CHECK", "0")
     monkeypatch.setenv("SEMGREP_SEND_METRICS", "off")
