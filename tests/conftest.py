@@ -7,7 +7,10 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
-SHARED_SCHEMAS = REPO.parent / "shared" / "schemas"
+# Copies of ../shared/schemas (the contracts), kept in the repo so that a bare clone tests
+# itself; tests/core/test_contracts.py checks the copies against shared/ when it is there.
+SCHEMAS = REPO / "tests" / "schemas"
+SHARED_SCHEMAS_UPSTREAM = REPO.parent / "shared" / "schemas"
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.conftest import SAMPLES, SHARED_SCHEMAS
+from tests.conftest import SAMPLES, SCHEMAS
 from tests.functional.expectations import expected_findings
 
 
@@ -64,7 +64,7 @@ def test_clover_has_every_category_and_enough_findings(clover: tuple[int, dict[s
 
 def test_clover_json_follows_the_contract(clover: tuple[int, dict[str, Any]]) -> None:
     _, doc = clover
-    schema = json.loads((SHARED_SCHEMAS / "findings.schema.json").read_text())
+    schema = json.loads((SCHEMAS / "findings.schema.json").read_text())
     jsonschema.validate(doc, schema)
     assert doc["target"] == "clover-service"
     for f in doc["findings"]:

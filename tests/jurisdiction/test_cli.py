@@ -13,7 +13,7 @@ import pytest
 
 from auditkit.cli import main
 
-SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "classify.schema.json"
+SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "classify.schema.json"
 REQUIRED = {"input", "kind", "host", "provider", "region", "jurisdiction", "compliant", "basis"}
 
 INPUTS = [

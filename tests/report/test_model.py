@@ -25,7 +25,7 @@ from auditkit.report.findings import report_findings, service_of
 from auditkit.report.json_render import render_json
 from auditkit.report.model import CoverageInfo, ReportFinding, Status, Verdict
 from auditkit.report.summary import verdict_of
-from tests.conftest import SHARED_SCHEMAS
+from tests.conftest import SCHEMAS
 
 from . import fixture
 
@@ -63,7 +63,7 @@ def test_top_level_keys_and_the_names_signing_reads(report: Report) -> None:
 
 
 def test_every_finding_keeps_the_findings_json_contract(report: Report) -> None:
-    schema = json.loads((SHARED_SCHEMAS / "findings.schema.json").read_text())
+    schema = json.loads((SCHEMAS / "findings.schema.json").read_text())
     validator = jsonschema.Draft202012Validator(
         {"$defs": schema["$defs"], "$ref": "#/$defs/finding"}
     )
