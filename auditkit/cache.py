@@ -115,7 +115,7 @@ def _encode(r: FileResults) -> dict[str, Any]:
 
 
 def _decode(d: dict[str, Any]) -> FileResults:
-    from auditkit.analyzers.gateway_python import ImportEdge, SinkCall
+    from auditkit.analyzers.results import ImportEdge, SinkCall
 
     py = None
     if d["python"] is not None:

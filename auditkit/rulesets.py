@@ -27,6 +27,14 @@ def semgrep_rule_files() -> tuple[Path, ...]:
     return tuple(sorted(p for p in base.rglob("*.yaml") if not p.name.endswith(".test.yaml")))
 
 
+def rule_file_language(path: Path) -> str:
+    """The language a shipped rule file is for: ``endpoints/<language>.yaml`` or
+    ``<family>/<language>/<topic>.yaml``."""
+    base = rulesets_dir() / "semgrep"
+    parts = path.relative_to(base).parts
+    return parts[1] if len(parts) >= 3 else path.stem
+
+
 def ruleset_files() -> tuple[Path, ...]:
     """All rule data that influences results: semgrep rules and sink catalogues."""
     base = rulesets_dir()

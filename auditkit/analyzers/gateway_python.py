@@ -22,38 +22,11 @@ from auditkit.analyzers._python_catalogue import PythonCatalogue, prefilter, pyt
 from auditkit.analyzers._scopes import CallSite, ImportSite, collect
 from auditkit.analyzers._values import Ref, Resolver, argument, join
 from auditkit.protected import host_is_protected, url_host
+from auditkit.analyzers.prefilter import mentions_any_sink
+from auditkit.analyzers.results import ImportEdge, PythonGatewayResult, SinkCall
 from auditkit.sinks import HTTP_STORE
 
 AWS_UNRESOLVED_STORE = "aws"
-
-
-@dataclass(frozen=True)
-class SinkCall:
-    """One call that reaches a data store; lines and columns are 1-based (end exclusive)."""
-
-    start_line: int
-    start_column: int
-    end_line: int
-    end_column: int
-    sink: str  # catalogue name: "psycopg2.connect", "boto3.client(s3)", "requests.get"
-    store: str  # postgres, s3, redis, http-protected, custom, ...
-    via: str  # how it was resolved: "import alias sa -> sqlalchemy"
-    protected_host: str | None = None  # the URL's host, for an HTTP call to a protected host
-
-
-@dataclass(frozen=True)
-class ImportEdge:
-    line: int
-    column: int
-    module: str  # as imported: "sqlalchemy.orm", "google.cloud.storage"
-    store: str
-    type_checking_only: bool
-
-
-@dataclass(frozen=True)
-class PythonGatewayResult:
-    calls: tuple[SinkCall, ...]
-    imports: tuple[ImportEdge, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +35,6 @@ class _Hit:
     store: str
     via: str
     protected_host: str | None = None
-
-
-def mentions_any_sink(
-    source: str,
-    extra_sinks: tuple[str, ...] = (),
-    *,
-    protected_hosts: tuple[str, ...] | None = None,
-) -> bool:
-    """Cheap text prefilter: False when :func:`analyze_python` cannot report anything.
-
-    Every report starts at an import statement naming a catalogued module (or an extra
-    sink's), at ``importlib``/``__import__``, or at a shape's attribute (``.raw``); the test
-    looks for those. HTTP client imports count unless ``protected_hosts=()`` says that no
-    host is protected (the default, None, means unknown).
-    """
-    with_http = protected_hosts is None or bool(protected_hosts)
-    return prefilter(tuple(extra_sinks), with_http)(source)
 
 
 def analyze_python(

@@ -16,6 +16,8 @@ OFFLINE_ENV = {
     "SEMGREP_ENABLE_VERSION_CHECK": "0",
     "SEMGREP_SEND_METRICS": "off",
     "SEMGREP_IN_DOCKER": "0",
+    # semgrep's CLI library colours its messages whenever TERM is set; ours are captured.
+    "NO_COLOR": "1",
 }
 
 
@@ -31,12 +33,23 @@ def executable(name: str) -> str:
 
 
 def run(
-    engine: str, argv: list[str], cwd: Path, ok_codes: tuple[int, ...], timeout: float
+    engine: str,
+    argv: list[str],
+    cwd: Path,
+    ok_codes: tuple[int, ...],
+    timeout: float,
+    executable: str | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, **OFFLINE_ENV}
     try:
         proc = subprocess.run(
-            argv, cwd=cwd, env=env, capture_output=True, timeout=timeout, check=False
+            argv,
+            executable=executable,
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
         )
     except FileNotFoundError as exc:
         raise EngineError(f"{engine} could not be started: {exc}") from None
