@@ -1,0 +1,108 @@
+"""The result cache never changes results; baselines and check work through the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from auditkit.policy import load_policy
+from auditkit.scan import ScanOptions, run_scan
+from tests.conftest import SAMPLES
+from tests.functional.test_samples import run_cli
+
+
+def _comparable(result: object) -> list[dict[str, object]]:
+    from auditkit.findings_json import scan_to_json
+
+    doc = scan_to_json(result)  # type: ignore[arg-type]
+    return [doc["findings"], doc["coverage"]]  # type: ignore[list-item]
+
+
+def test_cached_scan_equals_uncached_scan(tmp_path: Path) -> None:
+    tree = tmp_path / "clover"
+    shutil.copytree(SAMPLES / "clover-service", tree)
+    policy = load_policy(tree)
+    cache = tmp_path / "cache"
+    uncached = run_scan(tree, policy, ScanOptions(use_cache=False))
+    cold = run_scan(tree, policy, ScanOptions(cache_dir=cache))
+    warm = run_scan(tree, policy, ScanOptions(cache_dir=cache))
+    assert _comparable(uncached) == _comparable(cold) == _comparable(warm)
+    assert not any(p.is_relative_to(tree) for p in cache.rglob("*"))
+    assert not list(tree.rglob("*.sqlite3"))
+
+    # One changed file: the new result is the uncached one, the other files come from cache.
+    target = tree / "services/feed/feed/analytics.py"
+    target.write_text(target.read_text() + 'EXTRA = "https://s3.us-west-1.amazonaws.com/x"\n')
+    changed_warm = run_scan(tree, policy, ScanOptions(cache_dir=cache))
+    changed_fresh = run_scan(tree, policy, ScanOptions(use_cache=False))
+    assert _comparable(changed_warm) == _comparable(changed_fresh)
+    assert len(changed_warm.findings) == len(warm.findings) + 1
+
+
+def test_cache_is_keyed_on_policy_settings_engines_see(tmp_path: Path) -> None:
+    tree = tmp_path / "svc"
+    tree.mkdir()
+    (tree / "client.py").write_text(
+        "import requests\n\ndef get():\n    return requests.get('http://users.internal.example/x', timeout=5)\n"
+    )
+    cache = tmp_path / "cache"
+    plain = run_scan(tree, load_policy(tree), ScanOptions(cache_dir=cache))
+    assert not [f for f in plain.findings if f.rule_id.startswith("gateway")]
+    (tree / "auditkit.toml").write_text(
+        '[gateway]\nname = "gw"\npaths = ["gw/**"]\nprotected_hosts = ["users.internal.example"]\n'
+    )
+    protected = run_scan(tree, load_policy(tree), ScanOptions(cache_dir=cache))
+    assert [f.rule_id for f in protected.findings if f.rule_id.startswith("gateway")] == [
+        "gateway.protected-host"
+    ]
+
+
+def test_baseline_cli_roundtrip(tmp_path: Path) -> None:
+    tree = tmp_path / "svc"
+    tree.mkdir()
+    (tree / "a.py").write_text('REGION = "us-east-1"\n')
+    created = run_cli("baseline", "create", str(tree))
+    assert created.returncode == 0, created.stderr
+    baseline = tree / ".auditkit-baseline.json"
+    assert json.loads(baseline.read_text())["entries"][0]["count"] == 1
+    again = run_cli("baseline", "create", str(tree))
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+    clean = run_cli("scan", str(tree), "--baseline", str(baseline), "--format", "json")
+    assert clean.returncode == 0, clean.stderr
+    (finding,) = json.loads(clean.stdout)["findings"]
+    assert finding["suppression"]["kind"] == "baseline"
+
+    (tree / "a.py").write_text('\n\nREGION = "us-east-1"\nOTHER = "us-east-1"\n')
+    new = run_cli("scan", str(tree), "--baseline", str(baseline), "--format", "json")
+    assert new.returncode == 1
+    states = sorted(f["suppression"] is None for f in json.loads(new.stdout)["findings"])
+    assert states == [False, True]
+
+
+def test_corrupt_baseline_is_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("x = 1\n")
+    bad = tmp_path / "b.json"
+    bad.write_text('{"schema": "something-else"}')
+    proc = run_cli("scan", str(tmp_path), "--baseline", str(bad))
+    assert proc.returncode == 2
+    assert "not an auditkit baseline" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_check_prints_one_line_per_new_finding(tmp_path: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "auditkit.toml").write_text('[audit]\nexclude = ["vendor/**"]\n')
+    (tmp_path / "a.py").write_text('A = "eu-central-1"\nB = "ap-northeast-1"\n')
+    (tmp_path / "vendor").mkdir()
+    (tmp_path / "vendor" / "v.py").write_text('V = "us-east-1"\n')
+    proc = run_cli("check", "a.py", "vendor/v.py", cwd=tmp_path)
+    assert proc.returncode == 1
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("a.py:2:6: endpoint.non-eu ")
+    ok = run_cli("check", "--fail-on", "critical", "a.py", cwd=tmp_path)
+    assert ok.returncode == 0
