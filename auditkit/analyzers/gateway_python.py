@@ -18,12 +18,11 @@ from dataclasses import dataclass
 import libcst as cst
 
 from auditkit.analyzers import _positions
-from auditkit.analyzers._python_catalogue import PythonCatalogue, prefilter, python_catalogue
+from auditkit.analyzers._python_catalogue import PythonCatalogue, python_catalogue
 from auditkit.analyzers._scopes import CallSite, ImportSite, collect
 from auditkit.analyzers._values import Ref, Resolver, argument, join
-from auditkit.protected import host_is_protected, url_host
-from auditkit.analyzers.prefilter import mentions_any_sink
 from auditkit.analyzers.results import ImportEdge, PythonGatewayResult, SinkCall
+from auditkit.protected import host_is_protected, url_host
 from auditkit.sinks import HTTP_STORE
 
 AWS_UNRESOLVED_STORE = "aws"

@@ -45,7 +45,8 @@ def run_bandit(
     # reason) decide what is marked as suppressed.
     # -I (isolated): with cwd in the scanned tree, a plain `python -m` would put the tree on
     # sys.path, and a scanned file named random.py or json.py would be imported and executed.
-    argv = [sys.executable, "-I", "-m", "bandit", "-f", "json", "-q", "--ignore-nosec", "--", *paths]
+    argv = [sys.executable, "-I", "-m", "bandit", "-f", "json", "-q", "--ignore-nosec"]
+    argv += ["--", *paths]
     # bandit exits 1 when it finds something: that is not a failure.
     proc = _process.run(ENGINE, argv, cwd=root, ok_codes=(0, 1), timeout=timeout)
     try:

@@ -44,7 +44,8 @@ def test_cache_is_keyed_on_policy_settings_engines_see(tmp_path: Path) -> None:
     tree = tmp_path / "svc"
     tree.mkdir()
     (tree / "client.py").write_text(
-        "import requests\n\ndef get():\n    return requests.get('http://users.internal.example/x', timeout=5)\n"
+        "import requests\n\n\ndef get():\n"
+        "    return requests.get('http://users.internal.example/x', timeout=5)\n"
     )
     cache = tmp_path / "cache"
     plain = run_scan(tree, load_policy(tree), ScanOptions(cache_dir=cache))
