@@ -191,9 +191,9 @@ class Normaliser:
                 )
         for edge in result.imports:
             e: Any = edge
-            if e.type_checking_only or e.store in called_stores:
+            if e.type_checking_only or e.store in called_stores or _is_exceptions_module(e.module):
                 continue
-            loc = Location(result.path, e.line, e.column, e.line, e.column + len(e.module))
+            loc = self._module_location(result.path, e.line, e.column, e.module)
             out.append(
                 Finding(
                     rule_id="gateway.import",
@@ -201,7 +201,7 @@ class Normaliser:
                     severity=Severity.LOW if gw.declared else Severity.INFO,
                     message=(
                         f"Data-store driver {e.module} ({e.store}) is imported outside the "
-                        "gateway; no direct call was found in this file"
+                        "gateway; no direct call of this driver was found in this file"
                     ),
                     location=loc,
                     snippet=sourcetext.snippet(self.root, result.path, e.line, e.line),
@@ -212,10 +212,23 @@ class Normaliser:
                         ("language", "python"),
                         ("why", why),
                         ("view", "import graph (import-linter forbidden contract equivalent)"),
+                        (
+                            "call_level",
+                            "no call of this driver in the file; the call-level analysis "
+                            "decides the category when it finds one",
+                        ),
                     ),
                 )
             )
         return out
+
+    def _module_location(self, path: str, line: int, column: int, module: str) -> Location:
+        """The module name within its import statement (the statement when not found)."""
+        text = sourcetext.snippet(self.root, path, line, line)
+        at = text.find(module, max(column - 1, 0))
+        if at >= 0:
+            return Location(path, line, at + 1, line, at + 1 + len(module))
+        return Location(path, line, column, line, max(len(text), column) + 1)
 
     def _bypass_finding(
         self,
@@ -310,6 +323,11 @@ class Normaliser:
                 )
             )
         return out
+
+
+def _is_exceptions_module(module: str) -> bool:
+    """``sqlalchemy.exc``, ``psycopg2.errors``: importing exception classes opens nothing."""
+    return module.rsplit(".", 1)[-1] in {"exc", "errors", "exceptions"}
 
 
 def _location(match: SemgrepMatch) -> Location:

@@ -1,0 +1,67 @@
+"""Regressions found by running auditkit and import-linter on real public services."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.functional.test_samples import run_cli
+
+
+def _scan(tree: Path) -> list[dict[str, object]]:
+    proc = run_cli("scan", str(tree), "--format", "json", "--no-cache")
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)["findings"]  # type: ignore[no-any-return]
+
+
+def _tree(tmp_path: Path) -> Path:
+    (tmp_path / "auditkit.toml").write_text('[gateway]\nname = "db"\npaths = ["app/db/**"]\n')
+    for sub in ("cli", "db", "models"):
+        (tmp_path / "app" / sub).mkdir(parents=True)
+    return tmp_path
+
+
+def test_sqlalchemy_utils_helpers_connect_directly(tmp_path: Path) -> None:
+    # Netflix/dispatch cli.py: database_exists / drop_database open their own connection.
+    tree = _tree(tmp_path)
+    (tree / "app/cli/manage.py").write_text(
+        "from sqlalchemy_utils import database_exists, drop_database\n"
+        'URI = "postgresql+psycopg2://app:secret@db.internal:5432/app"\n\n\n'
+        "def drop() -> None:\n"
+        "    if database_exists(URI):\n"
+        "        drop_database(URI)\n"
+    )
+    found = {
+        (f["rule_id"], f["location"]["start_line"], f["evidence"]["sink"]) for f in _scan(tree)
+    }  # type: ignore[index]
+    assert found == {
+        ("gateway.bypass", 6, "sqlalchemy_utils.database_exists"),
+        ("gateway.bypass", 7, "sqlalchemy_utils.drop_database"),
+    }
+
+
+def test_import_view_points_at_the_module_and_skips_exception_modules(tmp_path: Path) -> None:
+    tree = _tree(tmp_path)
+    (tree / "app/models/m.py").write_text(
+        "from sqlalchemy import Column, Integer\n"
+        "from sqlalchemy.exc import IntegrityError\n"
+        "import psycopg2.errors\n"
+        "from sqlalchemy_utils import UUIDType\n"
+    )
+    (finding,) = _scan(tree)
+    assert finding["rule_id"] == "gateway.import"
+    loc = finding["location"]
+    assert (loc["start_line"], loc["start_column"], loc["end_column"]) == (1, 6, 16)  # type: ignore[index]
+
+
+def test_import_message_names_the_driver_not_any_call(tmp_path: Path) -> None:
+    # dispatch plugins/dispatch_aws/plugin.py: an SQS bypass and an unrelated driver import.
+    tree = _tree(tmp_path)
+    (tree / "app/cli/worker.py").write_text(
+        "import boto3\nimport redis\n\n\ndef poll() -> None:\n"
+        '    boto3.client("sqs").receive_message(QueueUrl="q")\n'
+    )
+    rules = sorted((f["rule_id"], f["message"]) for f in _scan(tree))
+    assert rules[0][0] == "gateway.bypass"
+    assert rules[1][0] == "gateway.import"
+    assert "no direct call of this driver was found" in str(rules[1][1])
