@@ -36,7 +36,7 @@ TOKENS = r"""# >>> auditkit endpoint tokens (identical in every endpoint-literal
   # URL of any scheme, anywhere in the literal: https://, s3://, jdbc:postgresql://,
   # mongodb+srv://; the match is the URL token itself (it stops at white space, quotes,
   # backslash, braces, `${`, `|`, `^`, `<`, `>`, `,`, `;`).
-  (?<![\w+.\-])[a-z][\w+.\-]*+(?::[a-z][\w+.\-]*+)*+://(?:[^\s"'`<>\\{}|^,;$]|\$(?!\{))++
+  (?<![\w+.\-])[a-z][\w+.\-]++(?::[a-z][\w+.\-]*+)*+://(?:[^\s"'`<>\\{}|^,;$]|\$(?!\{))++
   # region field of an AWS ARN: arn:aws:sqs:us-east-1:123456789012:q matches us-east-1
 | \barn:aws[\w\-]*+:[\w\-]++:\K[a-z]{2}(?:-[a-z]++)++-\d++(?=:)
   # host of an ADO.NET / libpq / ODBC connection string: Server=tcp:db.example.com,1433;...
@@ -67,12 +67,15 @@ SHAPES = r"""# >>> auditkit endpoint shapes (identical in every endpoint-literal
 | \[?(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?:%[\w.]+)?\]?(?::\d{1,5})?(?:/\d{1,3})?
 | (?!::(?!\w))\[?(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?
   ::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?(?::\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.]+)?\]?(?::\d{1,5})?(?:/\d{1,3})?
-  # provider region / zone codes, by the geographic prefixes providers use.
-  # AWS, Alibaba, Huawei, OCI, Tencent, IBM, Scaleway, Linode, Exoscale: us-east-1,
-  # us-gov-west-1, eu-west-1a, us-east-1-bos-1a, cn-hangzhou, ap-guangzhou, fr-par, fr-par-1,
-  # eu-frankfurt-1, eu-west-101, na-siliconvalley
-| (?:us|eu|ap|sa|ca|me|af|il|mx|cn|na|la|uk|gb|jp|kr|au|br|in|id|fr|nl|pl|se|de|ch|at|bg|it|es
-    |tr|ru|sg|hk|tw)(?:-[a-z]++){1,3}(?:-\d{1,3}[a-z]?(?:-[a-z]{3}-\d[a-z])?)?
+  # provider region / zone codes, by the geographic prefixes providers use (AWS, Alibaba,
+  # Huawei, OCI, Tencent, IBM, Scaleway, Linode, Exoscale, Hetzner network zones): us-east-1,
+  # us-gov-west-1, eu-west-1a, us-east-1-bos-1a, eu-frankfurt-1, eu-west-101, de-fra-1; and
+  # without digits only where a provider has such codes: cn-hangzhou, ap-guangzhou, fr-par,
+  # na-siliconvalley, us-south, eu-de, jp-tok, in-maa. Not a locale such as de-DE or fr-FR.
+| (?!(?!eu-)[a-z]{2}-[a-z]{2}(?![\w\-]))
+  (?:(?:us|eu|ap|sa|na|ca|cn|jp|au|br|fr|nl|pl|it|se|in|id|es|gb)(?:-[a-z]++){1,3}
+     (?:-\d{1,3}[a-z]?(?:-[a-z]{3}-\d[a-z])?)?
+  |(?:me|af|il|mx|la|uk|kr|de|ch|at|bg|tr|ru|sg|hk|tw)(?:-[a-z]++){1,3}-\d{1,3}[a-z]?)
   # GCP, Yandex, UpCloud: europe-west2, us-central1-a, ru-central1, de-fra1
 | (?:us|europe|asia|australia|northamerica|southamerica|me|africa|ru|de|fi|nl|uk|sg|au|pl|es|se
     |dk|no|ch)-[a-z]++\d{1,2}(?:-[a-z])?
@@ -128,7 +131,7 @@ _JSON = (
 )
 _YAML = (
     r"""(?!["'][ \t]*+:)""",
-    r"""(?:["'\[{}]|,[ \t]*+|(?<=[:\-][ \t])[ \t]*+)\K""",
+    r"""(?:["']|[\[{}][ \t]*+|,[ \t]*+|(?<=[:\-][ \t])[ \t]*+)\K""",
     r"""(?=[ \t]*+(?:\r?\n|\z|[,\]}])|[ \t]++\#|["'](?![ \t]*+:))""",
 )
 
@@ -197,7 +200,8 @@ _NOTES = {
     "terraform": """\
 # Terraform / HCL (.tf, .tfvars, .hcl): strings, constant parts of "${...}" templates
 # ("${var.b}.s3.eu-west-1.amazonaws.com" yields ".s3.eu-west-1.amazonaws.com"), heredocs
-# (URL tokens only), object keys and block labels.
+# (URL tokens only), object keys and block labels; and GCP multi-regions ("US", "EU", "EUR4")
+# as the value of a location / region / default_location / config attribute.
 """,
     "json": """\
 # JSON: string values; object keys are not matched. (semgrep's JSON parser accepts // and
@@ -308,6 +312,21 @@ _PYTHON_NOT_DOCSTRING = """\
             - focus-metavariable: $DOC
 """
 
+_TERRAFORM_MULTI_REGION = """\
+      # GCP multi-region and dual-region locations (US, EU, ASIA, EUR4, NAM4) and Spanner
+      # multi-region configurations, as the value of a location or region attribute only: as
+      # bare words they are far too common
+      - patterns:
+          - pattern: $ATTR = "$S"
+          - metavariable-regex:
+              metavariable: $ATTR
+              regex: ^(?:location|region|default_location|config)$
+          - metavariable-regex:
+              metavariable: $S
+              regex: ^(?i:eu|us|asia|asia1|eur[3-8]|nam[3-9]|nam-eur-asia1)$
+          - focus-metavariable: $S
+"""
+
 _REGION_RULES = {
     "java": """\
   - id: region-identifier-java
@@ -389,6 +408,11 @@ def _code_rule(stem: str, language: str, boundaries: tuple[str, str, str]) -> st
         + (_PYTHON_NOT_DOCSTRING if stem == "python" else "")
         + "      - pattern-regex: |\n" + _indent(code_regex(boundaries), 10)
     )  # fmt: skip
+    if stem == "terraform":
+        body = (
+            "    pattern-either:\n      - " + _indent(body, 4).lstrip()
+            + _TERRAFORM_MULTI_REGION
+        )  # fmt: skip
     return _note(stem) + _COMMON_NOTE + head + paths + options + body + _REGION_RULES.get(stem, "")
 
 

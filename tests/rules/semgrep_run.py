@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -60,15 +61,35 @@ def annotated_files() -> list[Path]:
     return [RULES_DIR / name for name in TEST_FILES.values()]
 
 
-def scan(rules: list[Path], targets: list[Path], *, experimental: bool, cwd: Path) -> Scan:
-    """One semgrep run with every rule over every target (paths relative to cwd)."""
-    argv = [str(SEMGREP), *(["--experimental"] if experimental else []), *_FLAGS]
+def semgrep_core() -> Path | None:
+    """The semgrep-core binary that auditkit's engine execs as `osemgrep` (the OCaml CLI)."""
+    spec = importlib.util.find_spec("semgrep")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        core = Path(location) / "bin" / "semgrep-core"
+        if core.is_file():
+            return core
+    return None
+
+
+def scan(
+    rules: list[Path], targets: list[Path], *, experimental: bool, cwd: Path, core: bool = False
+) -> Scan:
+    """One semgrep run with every rule over every target (paths relative to cwd).
+
+    `core`: exec semgrep-core under the name `osemgrep`, as auditkit's engine does, instead of
+    going through the `semgrep --experimental` wrapper.
+    """
+    program = semgrep_core() if core else SEMGREP
+    assert program is not None
+    argv0 = "osemgrep" if core else str(SEMGREP)
+    argv = [argv0, *(["--experimental"] if experimental else []), *_FLAGS]
     for rule in rules:
         argv += ["--config", str(rule)]
     argv += ["--", *(str(t.relative_to(cwd)) for t in targets)]
     proc = subprocess.run(
-        argv, cwd=cwd, env=OFFLINE, capture_output=True, text=True, check=False, timeout=600
-    )
+        argv, executable=program, cwd=cwd, env=OFFLINE,
+        capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
     assert proc.returncode in (0, 1), f"semgrep failed ({proc.returncode}): {proc.stderr[-2000:]}"
     data: dict[str, Any] = json.loads(proc.stdout)
     matches = frozenset(

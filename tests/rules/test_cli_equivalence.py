@@ -31,3 +31,15 @@ def test_experimental_cli_equals_default_cli(experimental_scan: Scan, default_sc
         "endpoint-literal-properties",
         "region-identifier-java",
     }
+
+
+@needs_semgrep
+def test_osemgrep_exec_equals_the_experimental_wrapper(
+    experimental_scan: Scan, core_scan: Scan
+) -> None:
+    """auditkit's engine execs semgrep-core as `osemgrep`: the same results as the wrapper."""
+    assert not core_scan.errors
+    assert core_scan.matches == experimental_scan.matches, (
+        f"only osemgrep:\n{_describe(core_scan.matches - experimental_scan.matches)}\n"
+        f"only the wrapper:\n{_describe(experimental_scan.matches - core_scan.matches)}"
+    )

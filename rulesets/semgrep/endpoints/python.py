@@ -82,6 +82,10 @@ SCALEWAY_ZONE = "nl-ams-1"
 # ruleid: endpoint-literal-python
 OCI = "eu-frankfurt-1"
 # ruleid: endpoint-literal-python
+IBM = "eu-de"
+# ruleid: endpoint-literal-python
+EXOSCALE = "de-fra-1"
+# ruleid: endpoint-literal-python
 HETZNER = "fsn1"
 # ruleid: endpoint-literal-python
 AZURE = "westeurope"
@@ -153,6 +157,12 @@ TIME = "12:30:45"
 KEBAB = "max-age"
 # ok: endpoint-literal-python
 SCHEME_ONLY = f"https://{host}"
+# ok: endpoint-literal-python
+URL_FORMAT = "%s://%s:%d" % (scheme, host, port)
+# ok: endpoint-literal-python
+LOCALE = "de-DE"
+# ok: endpoint-literal-python
+WORDS = "de-duplicate"
 # ok: endpoint-literal-python
 EMPTY = ""
 # ok: endpoint-literal-python

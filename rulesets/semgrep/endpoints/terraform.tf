@@ -21,6 +21,24 @@ resource "google_storage_bucket" "logs" {
   location = "europe-west3"
 }
 
+resource "google_storage_bucket" "exports" {
+  name = "audit-exports"
+  # ruleid: endpoint-literal-terraform
+  location = "US"
+}
+
+resource "google_bigquery_dataset" "events" {
+  # ruleid: endpoint-literal-terraform
+  location = "EU"
+  # ok: endpoint-literal-terraform
+  description = "US"
+}
+
+resource "google_spanner_instance" "main" {
+  # ruleid: endpoint-literal-terraform
+  config = "nam-eur-asia1"
+}
+
 resource "aws_instance" "app" {
   # ruleid: endpoint-literal-terraform
   availability_zone = "us-east-1b"
