@@ -19,6 +19,14 @@ from auditkit.languages import SCANNED_LANGUAGES, detect_language
 from auditkit.model import ScannedFile, SkippedFile
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# JSON/YAML this large is data (fixtures, SBOMs, API dumps), not configuration; semgrep's cost
+# per file grows with matches x size (1.25 MB of botocore endpoints took 139 s).
+MAX_DATA_FILE_BYTES = 512 * 1024
+_DATA_LANGUAGES = frozenset({"json", "yaml"})
+# Dependency lock files list package download URLs (registry hosts), not service endpoints.
+LOCK_FILES = frozenset(
+    {"package-lock.json", "npm-shrinkwrap.json", "composer.lock", "Pipfile.lock", "flake.lock"}
+)
 _SNIFF_BYTES = 8192
 _ALWAYS_PRUNED = frozenset({".git", ".hg", ".svn"})
 IGNORE_FILES = (".gitignore", ".auditkitignore")
@@ -215,6 +223,22 @@ def _consider(
         skipped.append(
             SkippedFile(
                 rel, f"larger than the {max_bytes // (1024 * 1024)} MiB limit ({st.st_size} bytes)"
+            )
+        )
+        return
+    name = rel.rsplit("/", 1)[-1]
+    if name in LOCK_FILES:
+        skipped.append(
+            SkippedFile(
+                rel, "dependency lock file (package registry URLs, not service configuration)"
+            )
+        )
+        return
+    if language in _DATA_LANGUAGES and st.st_size > MAX_DATA_FILE_BYTES:
+        skipped.append(
+            SkippedFile(
+                rel,
+                f"{language} data file over {MAX_DATA_FILE_BYTES // 1024} KiB ({st.st_size} bytes)",
             )
         )
         return

@@ -104,6 +104,17 @@ def test_hostile_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     assert reasons["bad\\xff.py"] == "file name is not valid UTF-8"
 
 
+def test_lock_files_and_large_data_files_are_listed_not_scanned(tmp_path: Path) -> None:
+    _write(tmp_path, "web/package-lock.json", '{"resolved": "https://registry.npmjs.org/x"}')
+    _write(tmp_path, "data/dump.json", '["' + "x" * (600 * 1024) + '"]')
+    _write(tmp_path, "config/app.json", '{"url": "https://api.example.cn"}')
+    ws = discover(tmp_path)
+    assert [f.path for f in ws.files] == ["config/app.json"]
+    reasons = _reasons(ws)
+    assert reasons["web/package-lock.json"].startswith("dependency lock file")
+    assert reasons["data/dump.json"].startswith("json data file over 512 KiB")
+
+
 def test_select_files_stays_inside_root(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     _write(root, "a.py")
