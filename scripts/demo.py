@@ -61,7 +61,14 @@ def main() -> None:
         ok=(0, 1),
     )
     print("\n== A regulator verifies the signed report against the source tree ==")
-    run("verify", str(report), "--pubkey", str(keys / "demo-auditor.pub.pem"), "--source", str(clover))
+    run(
+        "verify",
+        str(report),
+        "--pubkey",
+        str(keys / "demo-auditor.pub.pem"),
+        "--source",
+        str(clover),
+    )
     print(f"\nReport set: {report.relative_to(REPO)}/ (open report.html in a browser)")
     print(f"Demo key (labelled DEMO, never use it for a real audit): {keys.relative_to(REPO)}/")
 
