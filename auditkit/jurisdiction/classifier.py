@@ -8,6 +8,7 @@ with a reason that says what is missing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from auditkit.jurisdiction.verdict import Candidate, Verdict
 from auditkit.policy import JurisdictionPolicy
 
 _CACHE_SIZE = 1 << 16
+_API_VERSION = re.compile(r"[a-z0-9.-]+/v\d+(?:(?:alpha|beta)\d+)?")
 
 
 class Classifier:
@@ -136,6 +138,8 @@ class Classifier:
         host = parsed.host
         if parsed.has_path and domains.is_module_host(host):
             return None  # "github.com/org/module": an import path, not a connection
+        if parsed.has_path and _API_VERSION.fullmatch(text.strip()):
+            return None  # "networking.k8s.io/v1": a Kubernetes API group/version
         internal = domains.internal_name(host)
         if internal is not None:
             # A bare word ("redis", "config.yaml") is no endpoint; with a port or a scheme it is

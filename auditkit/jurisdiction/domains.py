@@ -61,6 +61,7 @@ _MODULE_HOSTS = _words(
     honnef.co mvdan.cc cloud.google.com"""
 )
 _LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
+_IDENTIFIER_TLDS = frozenset({"id"})
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z][a-z]")
 
 
@@ -165,10 +166,17 @@ def plausible_bare_host(original: str, host: str) -> bool:
     labels = host.split(".")
     if any(_CAMEL.search(label) for label in original.split(".")):
         return False
+    # Host names never hold "_", dotted code paths often do ("github.event.workflow_run.id").
+    if "_" in host:
+        return False
     if labels[0] in _CODE_ROOTS or (len(labels) == 2 and labels[0] in _FILE_STEMS):
         return False
     tld = labels[-1]
     if len(labels) == 2 and tld in _FILE_EXTENSION_TLDS:
+        return False
+    # ".id" ends identifiers far more often than Indonesian hosts ("http.req.id", "trace.id");
+    # with a scheme or a port such a host is still classified.
+    if tld in _IDENTIFIER_TLDS:
         return False
     suffix = public_suffix(host)
     if suffix is None:
