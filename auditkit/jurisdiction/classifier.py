@@ -22,6 +22,24 @@ from auditkit.jurisdiction.verdict import Candidate, Verdict
 from auditkit.policy import JurisdictionPolicy
 
 _CACHE_SIZE = 1 << 16
+_AWS_PRINCIPAL = re.compile(r"(?:[a-z0-9-]+\.)+amazonaws\.com(?:\.cn)?")
+
+
+def _is_aws_service_principal(parsed: Parsed, cloud: CloudHost) -> bool:
+    """``s3.amazonaws.com`` bare, in an IAM policy, names a service principal, not a server.
+
+    Only region-less names written with neither scheme, port nor path qualify: with a scheme
+    (``https://s3.amazonaws.com``) the name is the global endpoint and is classified.
+    """
+    return (
+        parsed.bare
+        and not parsed.has_path
+        and cloud.rule.provider == "aws"
+        and (cloud.region is None or cloud.rule.exact)
+        and _AWS_PRINCIPAL.fullmatch(parsed.host) is not None
+    )
+
+
 _API_VERSION = re.compile(r"[a-z0-9.-]+/v\d+(?:(?:alpha|beta)\d+)?")
 
 
@@ -149,6 +167,8 @@ class Classifier:
                 return None
             return self._internal(text, parsed, parsed.kind, f"{host}: {internal.why}.")
         cloud = match_host(host)
+        if cloud is not None and _is_aws_service_principal(parsed, cloud):
+            return None
         if cloud is not None:
             return self._cloud_host(text, parsed, cloud)
         if parsed.bare and not domains.plausible_bare_host(parsed.original_host, host):
