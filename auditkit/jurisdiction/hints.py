@@ -41,6 +41,32 @@ _COMMON = {
     "upcloud": r"upcloud",
     "otc": r"otc\.t-systems|opentelekomcloud",
 }
+# provider -> lower-case substrings, one of which every match of its pattern contains. A
+# substring test runs at C speed; the patterns only run for providers whose words occur.
+# (One case-insensitive alternation over every provider cost 40 ms per Django file.)
+_KEYWORDS = {
+    "aws": ("boto", "aws", "amazon"),
+    "gcp": ("google", "gcp_"),
+    "azure": ("azure",),
+    "alibaba": ("oss2", "aliyun", "alibaba", "alicloud"),
+    "tencent": ("qcloud", "tencentcloud"),
+    "huawei": ("huaweicloud", "obs"),
+    "oracle": ("oci", "oracle"),
+    "ibm": ("ibm",),
+    "digitalocean": ("digitalocean", "pydo", "godo"),
+    "hetzner": ("hcloud", "hetzner"),
+    "ovh": ("ovh",),
+    "scaleway": ("scaleway", "scw"),
+    "linode": ("linode",),
+    "cloudflare": ("cloudflare", "wrangler"),
+    "backblaze": ("backblaze", "b2sdk"),
+    "wasabi": ("wasabi",),
+    "yandex": ("yandex",),
+    "ionos": ("ionos",),
+    "exoscale": ("exoscale", "exo.io"),
+    "upcloud": ("upcloud",),
+    "otc": ("otc.t-systems", "opentelekomcloud"),
+}
 # Terraform: provider blocks, required_providers sources and resource/data type prefixes.
 _TERRAFORM_TYPES = {
     "aws": "aws", "azurerm": "azure", "azuread": "azure", "azapi": "azure", "google": "gcp",
@@ -61,16 +87,18 @@ _TERRAFORM = re.compile(
 
 
 @cache
-def _common() -> re.Pattern[str]:
-    return re.compile(
-        "|".join(f"(?P<{name}>{pattern})" for name, pattern in _COMMON.items()),
-        re.IGNORECASE | re.MULTILINE,
-    )
+def _pattern(provider: str) -> re.Pattern[str]:
+    return re.compile(_COMMON[provider], re.IGNORECASE | re.MULTILINE)
 
 
 def provider_hints(source_text: str, language: str) -> frozenset[str]:
     """Providers that the code in ``source_text`` (a whole file) uses."""
-    found = {m.lastgroup for m in _common().finditer(source_text) if m.lastgroup}
+    lower = source_text.lower()
+    found = {
+        provider
+        for provider, words in _KEYWORDS.items()
+        if any(w in lower for w in words) and _pattern(provider).search(source_text)
+    }
     if language == "terraform":
         for m in _TERRAFORM.finditer(source_text):
             name = m.group("p") or m.group("r") or m.group("s")

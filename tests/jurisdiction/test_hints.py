@@ -71,3 +71,9 @@ def test_hints_change_the_reading_of_a_bare_code(default_classifier: Classifier)
 def test_unrelated_hint_does_not_hide_a_region(default_classifier: Classifier) -> None:
     verdict = default_classifier.classify("eu-west-2", frozenset({"azure"}))
     assert verdict is not None and verdict.provider == "aws" and verdict.compliant is False
+
+
+def test_every_provider_has_prefilter_keywords() -> None:
+    from auditkit.jurisdiction import hints
+
+    assert set(hints._KEYWORDS) == set(hints._COMMON)
