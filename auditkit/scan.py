@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditkit import __version__, sourcetext
@@ -19,7 +19,7 @@ from auditkit.engines import python_cst
 from auditkit.engines import semgrep as semgrep_engine
 from auditkit.engines.batch import Batch, BatchResult, FileResults, run_batch
 from auditkit.errors import EngineError
-from auditkit.model import Coverage, EngineIssue, EngineRun, Finding, ScanResult
+from auditkit.model import Coverage, EngineIssue, EngineRun, Finding, ScanResult, Severity
 from auditkit.policy import Policy
 from auditkit.rulesets import rule_file_language, ruleset_digest, semgrep_rule_files
 from auditkit.triage.baseline import apply_baseline, load_baseline
@@ -284,9 +284,20 @@ def _normalise(
                 findings += norm.gateway_from_python(r.python)
         issues += [EngineIssue(path, semgrep_engine.ENGINE, e.message) for e in r.semgrep_errors]
         issues += [EngineIssue(path, bandit_engine.ENGINE, e.message) for e in r.bandit_errors]
-    findings = _dedupe(findings)
+    findings = [_in_test_code(f) for f in _dedupe(findings)]
     findings.sort(key=Finding.sort_key)
     return assign_fingerprints(findings), issues
+
+
+def _in_test_code(finding: Finding) -> Finding:
+    """Test fixtures are full of fake hosts, IPs and passwords: report them at info severity,
+    so that they stay visible to an auditor without failing a build or a commit."""
+    from auditkit.pathmatch import is_test_path
+
+    if finding.severity is Severity.INFO or not is_test_path(finding.location.path):
+        return finding
+    note = (("context", f"test code: reported at info severity (was {finding.severity.value})"),)
+    return replace(finding, severity=Severity.INFO, evidence=finding.evidence + note)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

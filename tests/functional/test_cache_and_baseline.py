@@ -107,3 +107,23 @@ def test_check_prints_one_line_per_new_finding(tmp_path: Path) -> None:
     assert lines[0].startswith("a.py:2:6: endpoint.non-eu ")
     ok = run_cli("check", "--fail-on", "critical", "a.py", cwd=tmp_path)
     assert ok.returncode == 0
+
+
+def test_findings_in_test_code_are_info(tmp_path: Path) -> None:
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_client.py").write_text(
+        'HOST = "https://api.example.cn/v1"\nPASSWORD = "hunter2"\n'
+    )
+    (tmp_path / "app.py").write_text('HOST = "https://api.example.cn/v1"\n')
+    proc = run_cli("scan", str(tmp_path), "--format", "json", "--no-cache")
+    assert proc.returncode == 1
+    by_path = {}
+    for f in json.loads(proc.stdout)["findings"]:
+        by_path.setdefault(f["location"]["path"], []).append(f)
+    assert [f["severity"] for f in by_path["app.py"]] == ["medium"]
+    test_findings = by_path["tests/test_client.py"]
+    assert {f["rule_id"] for f in test_findings} == {"endpoint.non-eu", "bandit.B105"}
+    assert {f["severity"] for f in test_findings} == {"info"}
+    assert all(f["evidence"]["context"].startswith("test code") for f in test_findings)
+    only_tests = run_cli("scan", str(tmp_path / "tests"), "--format", "json", "--no-cache")
+    assert only_tests.returncode == 0  # every finding there is info: nothing fails
