@@ -157,13 +157,13 @@ class Normaliser:
                     match.get("sink") or "HTTP call",
                     why,
                     gw,
-                    match.get("language") or self.languages.get(match.path, ""),
+                    self.languages.get(match.path) or match.get("language") or "",
                     "semgrep",
                 )
             ]
         sink = match.get("sink") or match.rule_id
         store = match.get("store") or "data store"
-        language = match.get("language") or self.languages.get(match.path, "")
+        language = self.languages.get(match.path) or match.get("language") or ""
         return [
             self._bypass_finding(_location(match), sink, store, language, why, gw, "semgrep", "")
         ]

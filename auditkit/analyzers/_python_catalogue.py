@@ -152,12 +152,13 @@ def prefilter(extra_sinks: tuple[str, ...], with_http: bool) -> Callable[[str], 
     catalogue = python_catalogue(extra_sinks)
     words = catalogue.modules if with_http else catalogue.modules - _http_only(catalogue)
     dynamic = {name.split(".")[0] for name in DYNAMIC_IMPORTS}
-    modules = "|".join(sorted(map(re.escape, words - dynamic), key=lambda w: (-len(w), w)))
-    # `import a as b, <module>` and `from <module>... import`: the module starts a dotted name.
-    imported = re.compile(
-        rf"\b(?:from|import){_WS}+(?:[\w.]+(?:{_WS}+as{_WS}+\w+)?{_WS}*,{_WS}*)*"
-        rf"(?:{modules})\b|\b(?:{'|'.join(sorted(dynamic))})\b"
-    )
+    # Packages imported everywhere for other reasons (`from django.db import models`) can only
+    # reach a sink by naming its last attribute (`connection.cursor()`): require that name too.
+    conditional = {
+        top: needs for top, needs in _call_words(catalogue).items() if top in words - dynamic
+    }
+    imported = _import_pattern(words - dynamic - set(conditional), dynamic)
+    imports_of = {top: _import_pattern({top}, set()) for top in conditional}
     # A shape is found by its last attribute after a dot (inside brackets, line breaks and
     # comments may come between); a plain substring test first keeps the regex rare.
     attributes = tuple(tail.rsplit(".", 1)[-1] for tail, _ in catalogue.shapes)
@@ -166,9 +167,39 @@ def prefilter(extra_sinks: tuple[str, ...], with_http: bool) -> Callable[[str], 
     def mentions(source: str) -> bool:
         if imported.search(source):
             return True
+        for top, needs in conditional.items():
+            if any(n in source for n in needs) and imports_of[top].search(source):
+                return True
         return any(a in source for a in attributes) and shape.search(source) is not None
 
     return mentions
+
+
+def _import_pattern(modules: set[str], dynamic: set[str]) -> re.Pattern[str]:
+    """`import a as b, <module>` and `from <module>... import`: the module starts a dotted name."""
+    names = "|".join(sorted(map(re.escape, modules), key=lambda w: (-len(w), w))) or "(?!)"
+    alternatives = (
+        rf"\b(?:from|import){_WS}+(?:[\w.]+(?:{_WS}+as{_WS}+\w+)?{_WS}*,{_WS}*)*(?:{names})\b"
+    )
+    if dynamic:
+        alternatives += rf"|\b(?:{'|'.join(sorted(dynamic))})\b"
+    return re.compile(alternatives)
+
+
+def _call_words(catalogue: PythonCatalogue) -> dict[str, frozenset[str]]:
+    """Top-level packages whose only role is [[sink]] calls without an import view, with the
+    last attribute name of each such call (``django`` -> ``cursor``)."""
+    other = (
+        {m.split(".")[0] for m, _ in catalogue.import_stores}
+        | {n.split(".")[0] for n in (*catalogue.http, *catalogue.instances)}
+        | {n.split(".")[0] for n in catalogue.aws_factories}
+    )
+    words: dict[str, set[str]] = {}
+    for name in catalogue.sinks:
+        top = name.split(".")[0]
+        if top not in other:
+            words.setdefault(top, set()).add(name.rsplit(".", 1)[-1].replace("[]", ""))
+    return {top: frozenset(w) for top, w in words.items()}
 
 
 def _http_only(catalogue: PythonCatalogue) -> frozenset[str]:

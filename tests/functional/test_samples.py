@@ -100,3 +100,59 @@ def test_text_output_is_readable() -> None:
     assert any(
         line.startswith("services/") and line.count(":") >= 2 for line in proc.stdout.splitlines()
     )
+
+
+def test_clover_gateway_evidence_names_the_files_language(
+    clover: tuple[int, dict[str, Any]],
+) -> None:
+    _, doc = clover
+    suffix_language = {".py": "python", ".go": "go", ".java": "java", ".ts": "typescript"}
+    for f in doc["findings"]:
+        suffix = "." + f["location"]["path"].rsplit(".", 1)[-1]
+        if f["category"] == "gateway-bypass" and suffix in suffix_language:
+            assert f["evidence"]["language"] == suffix_language[suffix], f
+
+
+def test_clover_exercises_every_sink_family(clover: tuple[int, dict[str, Any]]) -> None:
+    _, doc = clover
+    stores = {
+        (f["evidence"]["language"], f["evidence"]["store"])
+        for f in doc["findings"]
+        if f["category"] == "gateway-bypass"
+    }
+    python = {s for lang, s in stores if lang == "python"}
+    assert {
+        "postgres",
+        "sql",
+        "mongodb",
+        "redis",
+        "s3",
+        "dynamodb",
+        "kinesis",
+        "sqs",
+        "gcs",
+        "bigquery",
+        "firestore",
+        "azure-blob",
+        "cosmos",
+        "elasticsearch",
+        "cassandra",
+        "protected-service",
+        "custom",
+    } <= python
+    assert {"sql", "redis", "mongodb", "s3", "gcs", "bigquery", "protected-service"} <= {
+        s for lang, s in stores if lang == "go"
+    }
+    assert {"sql", "redis", "mongodb", "s3", "gcs", "azure-blob", "protected-service"} <= {
+        s for lang, s in stores if lang == "java"
+    }
+    assert {
+        "postgres",
+        "redis",
+        "s3",
+        "elasticsearch",
+        "dynamodb",
+        "mongodb",
+        "sql",
+        "protected-service",
+    } <= {s for lang, s in stores if lang == "typescript"}

@@ -65,3 +65,15 @@ def test_import_message_names_the_driver_not_any_call(tmp_path: Path) -> None:
     assert rules[0][0] == "gateway.bypass"
     assert rules[1][0] == "gateway.import"
     assert "no direct call of this driver was found" in str(rules[1][1])
+
+
+def test_prefilter_skips_packages_imported_for_other_reasons() -> None:
+    # Django imports django.db in nearly every file; only raw cursors are sinks. Parsing every
+    # such file made libcst 40 % of the CPU of a Django scan (1,986 of 2,788 files parsed).
+    from auditkit.analyzers.prefilter import mentions_any_sink
+
+    models_only = "from django.db import models\n\nclass A(models.Model):\n    pass\n"
+    raw_cursor = "from django.db import connection\n\nwith connection.cursor() as c:\n    pass\n"
+    assert not mentions_any_sink(models_only, protected_hosts=())
+    assert mentions_any_sink(raw_cursor, protected_hosts=())
+    assert mentions_any_sink("import psycopg2\n", protected_hosts=())  # import view: always
