@@ -97,6 +97,9 @@ def _warm_classifier(policy: Policy) -> None:
     import auditkit.triage.suppress  # noqa: F401
     from auditkit.jurisdiction import Classifier
 
+    for engine in (semgrep_engine, bandit_engine, python_cst):
+        engine.version()
+
     classifier = Classifier(policy.jurisdiction)
     for sample in ("eu-west-1", "https://s3.eu-west-1.amazonaws.com", "westeurope", "a.example.de"):
         classifier.classify(sample)

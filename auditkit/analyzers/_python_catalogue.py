@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -175,7 +175,7 @@ def prefilter(extra_sinks: tuple[str, ...], with_http: bool) -> Callable[[str], 
     return mentions
 
 
-def _import_pattern(modules: set[str], dynamic: set[str]) -> re.Pattern[str]:
+def _import_pattern(modules: Set[str], dynamic: Set[str]) -> re.Pattern[str]:
     """`import a as b, <module>` and `from <module>... import`: the module starts a dotted name."""
     names = "|".join(sorted(map(re.escape, modules), key=lambda w: (-len(w), w))) or "(?!)"
     alternatives = (

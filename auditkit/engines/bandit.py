@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,7 @@ def _issue(r: dict[str, Any]) -> BanditIssue:
     )
 
 
+@cache
 def version() -> str:
     from importlib.metadata import version as dist_version
 

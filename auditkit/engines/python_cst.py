@@ -7,6 +7,7 @@ than a libcst parse), which keeps the pass affordable on large trees.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 ENGINE = "libcst"
@@ -26,6 +27,8 @@ def analyze_files(
     extra_sinks: tuple[str, ...],
     protected_hosts: tuple[str, ...],
 ) -> tuple[PythonFileResult, ...]:
+    if not paths:
+        return ()
     from auditkit.analyzers.prefilter import mentions_any_sink
 
     out = []
@@ -57,6 +60,7 @@ def analyze_files(
     return tuple(out)
 
 
+@cache
 def version() -> str:
     from importlib.metadata import version as dist_version
 

@@ -7,7 +7,7 @@ import json
 import os
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from auditkit.engines import _process
@@ -67,7 +67,10 @@ def run_semgrep(
     if not paths:
         return [], []
     program, argv0 = _command()
-    argv = [argv0, *_BASE_ARGS]
+    # semgrep walks its project root even when given explicit targets (inside a large git
+    # checkout: ~0.25 s per run); the deepest folder holding every target is the cheapest
+    # valid root, and results stay relative to the working folder.
+    argv = [argv0, *_BASE_ARGS, "--project-root", _common_folder(paths)]
     for cfg in config_files:
         argv += ["--config", str(cfg)]
     argv += ["--", *paths]
@@ -82,6 +85,16 @@ def run_semgrep(
             f"semgrep returned output that is not JSON: {_process.last_line(proc.stderr)}"
         ) from None
     return _matches(data), _errors(data)
+
+
+def _common_folder(paths: list[str]) -> str:
+    folders = [PurePosixPath(p).parent.parts for p in paths]
+    common: list[str] = []
+    for level in zip(*folders, strict=False):
+        if any(part != level[0] for part in level):
+            break
+        common.append(level[0])
+    return "/".join(common) or "."
 
 
 @cache
@@ -143,6 +156,7 @@ def _errors(data: dict[str, Any]) -> list[SemgrepError]:
     return out
 
 
+@cache
 def version() -> str:
     from importlib.metadata import version as dist_version
 
