@@ -56,10 +56,8 @@ def run_scan(
     options = options or ScanOptions()
     baseline = load_baseline(options.baseline) if options.baseline else None
     ws = workspace or discover(target, policy.exclude, options.max_file_bytes)
-    # Load the jurisdiction tables while the engines run (they are I/O-bound here).
     warm = threading.Thread(target=_warm_classifier, args=(policy,), daemon=True)
-    warm.start()
-    per_file, global_errors = _engine_results(ws, policy, options)
+    per_file, global_errors = _engine_results(ws, policy, options, warm)
     warm.join()
     findings, issues = _normalise(ws, policy, per_file)
     issues += [EngineIssue("(scan)", semgrep_engine.ENGINE, e) for e in global_errors]
@@ -109,7 +107,7 @@ def _warm_classifier(policy: Policy) -> None:
 
 
 def _engine_results(
-    ws: Workspace, policy: Policy, options: ScanOptions
+    ws: Workspace, policy: Policy, options: ScanOptions, warm: threading.Thread
 ) -> tuple[dict[str, FileResults], list[str]]:
     cache = None
     if options.use_cache:
@@ -119,6 +117,9 @@ def _engine_results(
     try:
         cached = cache.get_many((f.path, f.sha256) for f in ws.files) if cache else {}
         todo = [f for f in ws.files if f.path not in cached]
+        # Started only now: the warm-up holds the GIL, and the cache look-up above must not
+        # wait for it. From here on the main thread mostly waits for engine processes.
+        warm.start()
         results: dict[str, FileResults] = dict(cached)
         global_errors: list[str] = []
         if todo:
