@@ -38,3 +38,34 @@ def write_output(text: str, output: Path | None) -> None:
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
     click.echo(f"auditkit: wrote {output}", err=True)
+
+
+# Options that several commands share, declared once so their names and help stay alike.
+policy_option = click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(path_type=Path),
+    help="Policy file (default: TARGET/auditkit.toml, or [tool.auditkit] in its pyproject.toml).",
+)
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    default="low",
+    show_default=True,
+    help="Exit 1 when a live finding is at or above this severity.",
+)
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (0: one per core).",
+)
+baseline_option = click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help="Mark findings recorded in this baseline file as baselined.",
+)
+no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="Do not use the per-file result cache."
+)

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from auditkit.cli._common import FAIL_ON_CHOICES, existing_target, exit_code_for
+from auditkit.cli._common import (
+    baseline_option,
+    existing_target,
+    exit_code_for,
+    fail_on_option,
+    jobs_option,
+    no_cache_option,
+    policy_option,
+)
 from auditkit.policy import load_policy
 from auditkit.scan import ScanOptions, run_scan
 
@@ -25,12 +33,7 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path),
     help="Folder for report.json, report.html, report.md and report.sarif.",
 )
-@click.option(
-    "--policy",
-    "policy_file",
-    type=click.Path(path_type=Path),
-    help="Policy file (default: auditkit.toml in TARGET, or [tool.auditkit] in pyproject.toml).",
-)
+@policy_option
 @click.option(
     "--key",
     "key_path",
@@ -49,20 +52,10 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path),
     help="Triage decisions (triage.toml) to merge into the report.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON_CHOICES),
-    default="low",
-    show_default=True,
-    help="Exit 1 when an open finding is at or above this severity.",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Worker processes (0: one per core).",
-)
+@fail_on_option
+@jobs_option
+@baseline_option
+@no_cache_option
 def audit(
     target: str,
     out_dir: Path,
@@ -75,6 +68,8 @@ def audit(
     triage_file: Path | None,
     fail_on: str,
     jobs: int,
+    baseline: Path | None,
+    no_cache: bool,
 ) -> int:  # fmt: skip
     """Audit TARGET and write the report in every format into --out, signed with --key."""
     from auditkit.report import build_report, resolve_date
@@ -88,7 +83,8 @@ def audit(
     triage = load_triage(triage_file) if triage_file is not None else None
     day = resolve_date(date)
     key = _load_key(key_path) if key_path is not None else None
-    result = run_scan(path, policy, ScanOptions(jobs=jobs))
+    options = ScanOptions(jobs=jobs, baseline=baseline, use_cache=not no_cache)
+    result = run_scan(path, policy, options)
     report = build_report(
         result, policy, path, title=title, client=client, auditor=auditor, date=day, triage=triage
     )

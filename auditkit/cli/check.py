@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from auditkit.cli._common import FAIL_ON_CHOICES, exit_code_for
+from auditkit.cli._common import exit_code_for, fail_on_option, no_cache_option
 from auditkit.pathmatch import matches_any
 from auditkit.policy import load_policy
 from auditkit.scan import ScanOptions, run_scan
@@ -38,13 +38,13 @@ def repository_root(start: Path) -> Path:
     type=click.Path(path_type=Path),
     help="Policy file (default: auditkit.toml at the repository root).",
 )
-@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="low", show_default=True)
+@fail_on_option
 @click.option(
     "--baseline",
     type=click.Path(path_type=Path),
     help=f"Baseline file (default: {DEFAULT_BASELINE} at the repository root, when present).",
 )
-@click.option("--no-cache", is_flag=True, help="Do not use the per-file result cache.")
+@no_cache_option
 def check(
     files: tuple[Path, ...],
     policy_file: Path | None,

@@ -8,45 +8,33 @@ from pathlib import Path
 
 import click
 
-from auditkit.cli._common import FAIL_ON_CHOICES, existing_target, exit_code_for, write_output
+from auditkit.cli._common import (
+    baseline_option,
+    existing_target,
+    exit_code_for,
+    fail_on_option,
+    jobs_option,
+    no_cache_option,
+    policy_option,
+    write_output,
+)
 from auditkit.policy import load_policy
 from auditkit.scan import ScanOptions, run_scan
 
 
 @click.command()
 @click.argument("target")
-@click.option(
-    "--policy",
-    "policy_file",
-    type=click.Path(path_type=Path),
-    help="Policy file (default: TARGET/auditkit.toml, or [tool.auditkit] in its pyproject.toml).",
-)
+@policy_option
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @click.option(
     "--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of stdout."
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON_CHOICES),
-    default="low",
-    show_default=True,
-    help="Exit 1 when a live finding is at or above this severity.",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Worker processes (0: one per core).",
-)
-@click.option(
-    "--baseline",
-    type=click.Path(path_type=Path),
-    help="Mark findings recorded in this baseline file as baselined.",
-)
-@click.option("--no-cache", is_flag=True, help="Do not use the per-file result cache.")
+@fail_on_option
+@jobs_option
+@baseline_option
+@no_cache_option
 def scan(
     target: str,
     policy_file: Path | None,

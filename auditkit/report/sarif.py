@@ -64,6 +64,10 @@ def sarif_log(report: Report, findings: list[ReportFinding], total: int) -> dict
     artifacts = sorted({f.location.path for f in findings})
     manifest = {m.path: m for m in report.scope.manifest}
     positions = {p: i for i, p in enumerate(artifacts)}
+    # A baseline was applied when any finding is baselined: every other finding is then "new".
+    baselined = any(
+        f.suppression is not None and f.suppression.kind == "baseline" for f in findings
+    )
     run: dict[str, Any] = {
         "tool": {"driver": _driver(report, rules)},
         "invocations": [_invocation(report)],
@@ -75,7 +79,9 @@ def sarif_log(report: Report, findings: list[ReportFinding], total: int) -> dict
             }
         },
         "artifacts": [_artifact(p, manifest) for p in artifacts],
-        "results": [_result(f, index[f.rule_id], positions[f.location.path]) for f in findings],
+        "results": [
+            _result(f, index[f.rule_id], positions[f.location.path], baselined) for f in findings
+        ],
         "columnKind": "unicodeCodePoints",
         "properties": _run_properties(report, len(findings), total),
     }
@@ -135,7 +141,9 @@ def _rule(rule: Rule, severity: Severity) -> dict[str, Any]:
     }
 
 
-def _result(f: ReportFinding, rule_index: int, artifact_index: int) -> dict[str, Any]:
+def _result(
+    f: ReportFinding, rule_index: int, artifact_index: int, baselined: bool
+) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": f.rule_id,
         "ruleIndex": rule_index,
@@ -164,6 +172,8 @@ def _result(f: ReportFinding, rule_index: int, artifact_index: int) -> dict[str,
         ]
     if f.suppression is not None and f.suppression.kind == "baseline":
         result["baselineState"] = "unchanged"
+    elif baselined:
+        result["baselineState"] = "new"
     return result
 
 

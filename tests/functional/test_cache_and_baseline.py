@@ -127,3 +127,27 @@ def test_findings_in_test_code_are_info(tmp_path: Path) -> None:
     assert all(f["evidence"]["context"].startswith("test code") for f in test_findings)
     only_tests = run_cli("scan", str(tmp_path / "tests"), "--format", "json", "--no-cache")
     assert only_tests.returncode == 0  # every finding there is info: nothing fails
+
+
+def test_audit_takes_a_baseline_and_fills_sarif_baseline_state(tmp_path: Path) -> None:
+    tree = tmp_path / "svc"
+    tree.mkdir()
+    (tree / "a.py").write_text('REGION = "us-east-1"\n')
+    assert run_cli("baseline", "create", str(tree)).returncode == 0
+    (tree / "b.py").write_text('MIRROR = "ap-northeast-1"\n')
+    out = tmp_path / "report"
+    proc = run_cli(
+        "audit", str(tree), "--out", str(out), "--baseline", str(tree / ".auditkit-baseline.json")
+    )
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads((out / "report.json").read_text())
+    kinds = {
+        f["location"]["path"]: (f["suppression"] or {}).get("kind") for f in report["findings"]
+    }
+    assert kinds == {"a.py": "baseline", "b.py": None}
+    sarif = json.loads((out / "report.sarif").read_text())
+    states = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r.get("baselineState")
+        for r in sarif["runs"][0]["results"]
+    }
+    assert states == {"a.py": "unchanged", "b.py": "new"}

@@ -14,25 +14,15 @@ from typing import Any
 
 import pytest
 
+from auditkit.engines.semgrep import _BASE_ARGS
 from tests.rules.endpoint_rules import RULES_DIR, TEST_FILES
 
 SEMGREP = Path(sys.executable).with_name("semgrep")
 OFFLINE = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
 needs_semgrep = pytest.mark.skipif(not SEMGREP.exists(), reason="semgrep is not installed")
 
-# The flags auditkit's engine uses (auditkit/engines/semgrep.py), minus --experimental.
-_FLAGS = [
-    "--metrics=off",
-    "--disable-version-check",
-    "--json",
-    "--no-git-ignore",
-    "--max-target-bytes",
-    "0",
-    "--timeout",
-    "30",
-    "-j",
-    "1",
-]
+# The flags auditkit's engine uses, minus --experimental (the default CLI is compared too).
+_FLAGS = [flag for flag in _BASE_ARGS if flag != "--experimental"]
 
 
 @dataclass(frozen=True, order=True)
