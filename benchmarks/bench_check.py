@@ -57,9 +57,8 @@ def main() -> None:
     )
     for files in [args.files] if args.files else DEFAULT_SETS:
         t = measure(files, args.runs, seed)
-        print(
-            f"median {statistics.median(t):.3f} s  (min {min(t):.3f}, max {max(t):.3f})  {' '.join(files)}"
-        )
+        spread = f"(min {min(t):.3f}, max {max(t):.3f})"
+        print(f"median {statistics.median(t):.3f} s  {spread}  {' '.join(files)}")
     shutil.rmtree(seed.parent, ignore_errors=True)
 
 
