@@ -77,3 +77,22 @@ def test_prefilter_skips_packages_imported_for_other_reasons() -> None:
     assert not mentions_any_sink(models_only, protected_hosts=())
     assert mentions_any_sink(raw_cursor, protected_hosts=())
     assert mentions_any_sink("import psycopg2\n", protected_hosts=())  # import view: always
+
+
+def test_prefilter_skips_http_only_files_that_name_no_protected_host() -> None:
+    # The pre-commit hook paid 0.2 s of libcst import for every file importing requests.
+    from auditkit.analyzers import analyze_python
+    from auditkit.analyzers.prefilter import mentions_any_sink
+
+    hosts = ("user-data.svc.cluster.local", "*.records.internal")
+    plain = "import requests\n\nrequests.get('https://api.example.com', timeout=5)\n"
+    direct = (
+        'import requests\nBASE = "http://user-data.svc.cluster.local"\nrequests.get(f"{BASE}/u")\n'
+    )
+    glob = "import httpx\n\nhttpx.get('http://eu.records.internal/x')\n"
+    assert not mentions_any_sink(plain, protected_hosts=hosts)
+    assert not analyze_python(plain, protected_hosts=hosts).calls
+    for source in (direct, glob):
+        assert mentions_any_sink(source, protected_hosts=hosts)
+        assert analyze_python(source, protected_hosts=hosts).calls
+    assert mentions_any_sink(plain)  # protected hosts unknown: keep the file
