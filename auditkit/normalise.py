@@ -75,8 +75,8 @@ class Normaliser:
     def _provider_hints(self, path: str) -> frozenset[str]:
         if path not in self._hints:
             try:
-                text = (self.root / path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                text = sourcetext.file_text(self.root, path)
+            except OSError:
                 text = ""
             self._hints[path] = provider_hints(text, self.languages.get(path, ""))
         return self._hints[path]

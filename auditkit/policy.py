@@ -8,12 +8,12 @@ them are reported together.
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from auditkit.errors import PolicyError
+from auditkit.tomlfile import read_toml
 
 POLICY_FILE_NAME = "auditkit.toml"
 SINK_LANGUAGES = ("python", "go", "java", "javascript", "typescript")
@@ -205,16 +205,7 @@ def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
 
 
 def _read_toml(path: Path, label: str) -> tuple[dict[str, Any], str]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PolicyError([f"{label}: policy file not found"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError([f"{label}: cannot read policy file: {exc}"]) from None
-    try:
-        return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError([f"{label}: invalid TOML: {exc}"]) from None
+    return read_toml(path, label, "policy", PolicyError)
 
 
 def load_policy(target: Path, policy_file: Path | None = None) -> Policy:

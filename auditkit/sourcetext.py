@@ -22,6 +22,11 @@ def clear_cache() -> None:
     _file_bytes.cache_clear()
 
 
+def file_text(root: Path, rel: str) -> str:
+    """The whole file, decoded (shared with snippets and matched text: read once)."""
+    return _file_bytes(str(root / rel)).decode("utf-8", errors="replace")
+
+
 def matched_text(root: Path, rel: str, start: int, end: int) -> str:
     data = _file_bytes(str(root / rel))
     return data[start:end].decode("utf-8", errors="replace")

@@ -93,6 +93,7 @@ def main() -> None:
     tree = (args.tree or fetch_tree()).resolve()
 
     sys.path.insert(0, str(REPO))
+    from auditkit.engines.semgrep import _BASE_ARGS
     from auditkit.rulesets import semgrep_rule_files
     from auditkit.workspace import discover
 
@@ -110,17 +111,12 @@ def main() -> None:
     ENV["AUDITKIT_CACHE_DIR"] = str(cache_dir)
     auditkit = [str(BIN / "auditkit"), "scan", str(tree), "--format", "json", "-o", os.devnull]
     configs = [a for p in semgrep_rule_files() for a in ("--config", str(p))]
+    # The engine's own flags, with one job per core (auditkit's batches use them all too).
+    flags = list(_BASE_ARGS)
+    flags[flags.index("-j") + 1] = str(os.cpu_count() or 1)
     semgrep = [
         str(BIN / "semgrep"),
-        "--experimental",
-        "--metrics=off",
-        "--disable-version-check",
-        "--json",
-        "--no-git-ignore",
-        "--max-target-bytes",
-        "0",
-        "-j",
-        str(os.cpu_count() or 1),
+        *flags,
         *configs,
         "--",
         *files,

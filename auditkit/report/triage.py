@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from auditkit.errors import UsageError
 from auditkit.report.model import TRIAGE_STATUSES, Decision, Status
+from auditkit.tomlfile import read_toml
 
 _FINGERPRINT = re.compile(r"^v[0-9]+:[0-9a-f]{8,128}$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -49,16 +49,7 @@ class TriageFile:
 
 def load_triage(path: Path) -> TriageFile:
     label = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TriageError([f"{label}: triage file not found"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TriageError([f"{label}: cannot read triage file: {exc}"]) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise TriageError([f"{label}: invalid TOML: {exc}"]) from None
+    data, _ = read_toml(path, label, "triage", TriageError)
     return parse_triage(data, label, source=path.name)
 
 
