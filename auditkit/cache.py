@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,14 +23,6 @@ from auditkit.engines.python_cst import PythonFileResult
 from auditkit.engines.semgrep import Position, SemgrepError, SemgrepMatch
 
 CACHE_FORMAT = 1
-
-
-def default_cache_dir() -> Path:
-    explicit = os.environ.get("AUDITKIT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "auditkit"
 
 
 def config_digest(parts: Iterable[str]) -> str:

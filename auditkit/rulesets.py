@@ -7,9 +7,17 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+from auditkit.distributions import installed_version
+
+PREFILTERS = "prefilters.json"
 
 
 @cache
@@ -23,8 +31,90 @@ def rulesets_dir() -> Path:
 
 def semgrep_rule_files() -> tuple[Path, ...]:
     """Every semgrep rule file that ships with auditkit (annotated test files excluded)."""
+    return _semgrep_rule_files()
+
+
+@cache
+def _semgrep_rule_files() -> tuple[Path, ...]:
+    # os.walk: pathlib's rglob costs ~30 ms here, on every pre-commit run.
     base = rulesets_dir() / "semgrep"
-    return tuple(sorted(p for p in base.rglob("*.yaml") if not p.name.endswith(".test.yaml")))
+    found = [
+        Path(folder, name)
+        for folder, _, names in os.walk(base)
+        for name in names
+        if name.endswith(".yaml") and not name.endswith(".test.yaml")
+    ]
+    return tuple(sorted(found))
+
+
+def semgrep_configs(
+    languages: set[str] | frozenset[str],
+    protected_hosts: bool,
+    sources: Sequence[str] | None = None,
+) -> tuple[str, ...]:
+    """The shipped rule files a batch of ``languages`` needs, in a stable order.
+
+    Only the rules of the languages present: semgrep spends ~0.25 s parsing all of them, which
+    a pre-commit run over one file feels. HTTP-call rules are the costliest and only matter
+    when the policy protects hosts. With ``sources`` (the lower-cased text of every file of a
+    small batch), rule files that semgrep would skip on each of those files are left out.
+    """
+    conditions = _prefilters() if sources is not None else None
+    selected = []
+    for path in semgrep_rule_files():
+        if rule_file_language(path) not in languages:
+            continue
+        if not protected_hosts and path.parent.parent.name == "gateway" and path.stem == "http":
+            continue
+        if conditions is not None and sources is not None:
+            condition = conditions.get(path.relative_to(rulesets_dir() / "semgrep").as_posix())
+            if not any(_holds(condition, text) for text in sources):
+                continue
+        selected.append(str(path))
+    return tuple(selected)
+
+
+# Above this many files a batch runs every rule file of its languages: one of them nearly
+# always needs each, and reading them all first would cost more than it saves.
+PREFILTER_MAX_FILES = 50
+
+
+def prefilter_sources(root: Path, paths: Sequence[str]) -> list[str] | None:
+    """The ``sources`` argument of ``semgrep_configs`` for a batch of ``paths`` under ``root``:
+    None (no prefilter) for a large batch or when a file cannot be read."""
+    if len(paths) > PREFILTER_MAX_FILES:
+        return None
+    try:
+        return [(root / p).read_bytes().decode("utf-8", "replace").lower() for p in paths]
+    except OSError:
+        return None
+
+
+@cache
+def _prefilters() -> dict[str, Any] | None:
+    """Each rule file's condition for a file to possibly match (``prefilters.json``, written by
+    scripts/gen_rule_prefilters.py); None unless it was made by the installed semgrep."""
+    try:
+        document = json.loads((rulesets_dir() / "semgrep" / PREFILTERS).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(document, dict) or document.get("semgrep") != installed_version("semgrep"):
+        return None
+    files = document.get("files")
+    return files if isinstance(files, dict) else None
+
+
+def _holds(condition: Any, text: str) -> bool:
+    """Whether ``text`` can meet ``condition``; anything unexpected counts as met."""
+    if not isinstance(condition, dict):
+        return True  # true, a rule file that is not listed, or a damaged entry
+    if isinstance(words := condition.get("all"), list):
+        return all(w in text for w in words if isinstance(w, str))
+    if isinstance(parts := condition.get("and"), list):
+        return all(_holds(c, text) for c in parts)
+    if isinstance(parts := condition.get("or"), list):
+        return any(_holds(c, text) for c in parts)
+    return True
 
 
 def rule_file_language(path: Path) -> str:
@@ -36,13 +126,16 @@ def rule_file_language(path: Path) -> str:
 
 
 def ruleset_files() -> tuple[Path, ...]:
-    """All rule data that influences results: semgrep rules and sink catalogues."""
+    """All rule data that decides results: semgrep rules, sink catalogues, and the prefilters
+    that decide which rule files run."""
     base = rulesets_dir()
     return tuple(
         sorted(
             p
             for p in base.rglob("*")
-            if p.is_file() and p.suffix in {".yaml", ".toml"} and not p.name.endswith(".test.yaml")
+            if p.is_file()
+            and (p.suffix in {".yaml", ".toml"} or p.name == PREFILTERS)
+            and not p.name.endswith(".test.yaml")
         )
     )
 

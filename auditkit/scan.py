@@ -12,21 +12,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from auditkit import __version__, sourcetext
-from auditkit.cache import ResultCache, config_digest, default_cache_dir
+from auditkit import __version__, datacache, sourcetext
+from auditkit.cache import ResultCache, config_digest
+from auditkit.datacache import default_cache_dir
 from auditkit.engines import bandit as bandit_engine
 from auditkit.engines import python_cst
 from auditkit.engines import semgrep as semgrep_engine
 from auditkit.engines.batch import Batch, BatchResult, FileResults, run_batch
+from auditkit.engines.plan import POLICY_SINK_LANGUAGES, SMALL_SCAN_FILES
 from auditkit.errors import EngineError
 from auditkit.model import Coverage, EngineIssue, EngineRun, Finding, ScanResult, Severity
 from auditkit.policy import Policy
-from auditkit.rulesets import rule_file_language, ruleset_digest, semgrep_rule_files
+from auditkit.rulesets import prefilter_sources, ruleset_digest, semgrep_configs
 from auditkit.triage.baseline import apply_baseline, load_baseline
 from auditkit.workspace import MAX_FILE_BYTES, SourceFile, Workspace, discover
-
-# Below this many files one in-process batch beats starting worker processes.
-_SMALL_SCAN_FILES = 150
 
 Progress = Callable[[int, int], None]
 
@@ -54,6 +53,15 @@ def run_scan(
     workspace: Workspace | None = None,
 ) -> ScanResult:
     options = options or ScanOptions()
+    # Data tables are kept beside the result cache; --no-cache: every table parsed afresh.
+    tables = (options.cache_dir or default_cache_dir()) if options.use_cache else None
+    with datacache.using(tables):
+        return _run_scan(target, policy, options, workspace)
+
+
+def _run_scan(
+    target: Path, policy: Policy, options: ScanOptions, workspace: Workspace | None
+) -> ScanResult:
     baseline = load_baseline(options.baseline) if options.baseline else None
     ws = workspace or discover(target, policy.exclude, options.max_file_bytes)
     warm = threading.Thread(target=_warm_classifier, args=(policy,), daemon=True)
@@ -123,8 +131,8 @@ def _engine_results(
         results: dict[str, FileResults] = dict(cached)
         global_errors: list[str] = []
         if todo:
-            with _semgrep_configs(policy) as configs:
-                batches = _plan_batches(ws.root, todo, policy, configs, options)
+            with _policy_sink_rules(policy) as policy_rules:
+                batches = _plan_batches(ws.root, todo, policy, policy_rules, options)
                 for batch_result in _execute(batches, options):
                     global_errors += [e.message for e in batch_result.global_errors]
                     for fr in batch_result.files:
@@ -155,55 +163,31 @@ def _cache_config(policy: Policy, options: ScanOptions) -> str:
 
 
 @contextmanager
-def _semgrep_configs(policy: Policy) -> Iterator[tuple[str, ...]]:
+def _policy_sink_rules(policy: Policy) -> Iterator[str | None]:
+    """A rule file for the policy's own ``[gateway.sinks]`` (None when it names none)."""
     from auditkit.sinks import extra_sink_rules
 
-    gw = policy.gateway
-    # HTTP-call rules are the costliest and only matter when the policy protects hosts.
-    files = [
-        str(p)
-        for p in semgrep_rule_files()
-        if gw.protected_hosts or not (p.parent.parent.name == "gateway" and p.stem == "http")
-    ]
     extra: list[object] = []
-    for language, entries_from in _EXTRA_SINK_LANGUAGES:
-        extra += extra_sink_rules(language, gw.extra_sinks(entries_from))
+    for language, entries_from in POLICY_SINK_LANGUAGES:
+        extra += extra_sink_rules(language, policy.gateway.extra_sinks(entries_from))
     if not extra:
-        yield tuple(files)
+        yield None
         return
     with tempfile.TemporaryDirectory(prefix="auditkit-rules-") as tmp:
-        path = Path(tmp) / _POLICY_SINKS
+        path = Path(tmp) / "policy-sinks.yaml"
         # JSON is YAML: no YAML writer needed for the policy's extra sink rules.
         path.write_text(json.dumps({"rules": extra}), encoding="utf-8")
-        yield (*files, str(path))
-
-
-def _applies(config: str, languages: set[str]) -> bool:
-    path = Path(config)
-    return path.name == _POLICY_SINKS or rule_file_language(path) in languages
-
-
-_POLICY_SINKS = "policy-sinks.yaml"
-
-
-# semgrep language -> the [gateway.sinks] key whose entries apply to it
-_EXTRA_SINK_LANGUAGES = (
-    ("go", "go"),
-    ("java", "java"),
-    ("kotlin", "java"),
-    ("javascript", "javascript"),
-    ("typescript", "typescript"),
-)
+        yield str(path)
 
 
 def _plan_batches(
     root: Path,
     files: list[SourceFile],
     policy: Policy,
-    configs: tuple[str, ...],
+    policy_rules: str | None,
     options: ScanOptions,
 ) -> list[Batch]:
-    n = 1 if len(files) < _SMALL_SCAN_FILES else options.workers * 2
+    n = 1 if len(files) < SMALL_SCAN_FILES else options.workers * 2
     buckets: list[list[SourceFile]] = [[] for _ in range(n)]
     sizes = [0] * n
     # Largest first into the lightest bucket: batches of similar cost keep every core busy.
@@ -216,15 +200,18 @@ def _plan_batches(
         if not bucket:
             continue
         bucket.sort(key=lambda f: f.path)
-        languages = {f.language for f in bucket}
+        paths = [f.path for f in bucket]
+        configs = semgrep_configs(
+            {f.language for f in bucket},
+            bool(policy.gateway.protected_hosts),
+            prefilter_sources(root, paths),
+        )
         batches.append(
             Batch(
                 root=str(root),
-                semgrep_paths=tuple(f.path for f in bucket),
+                semgrep_paths=tuple(paths),
                 python_paths=tuple(f.path for f in bucket if f.language == "python"),
-                # Only the rules for languages present: semgrep spends ~0.25 s parsing all of
-                # them, which matters to a pre-commit run over one file.
-                semgrep_configs=tuple(c for c in configs if _applies(c, languages)),
+                semgrep_configs=configs + ((policy_rules,) if policy_rules else ()),
                 extra_python_sinks=policy.gateway.extra_sinks("python"),
                 protected_hosts=policy.gateway.protected_hosts,
                 run_bandit=options.run_bandit,

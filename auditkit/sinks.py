@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from auditkit import datacache
 from auditkit.errors import PolicyError, RulesetError
 
 SEMGREP_LANGUAGES = ("go", "java", "kotlin", "javascript", "typescript")
@@ -85,8 +86,8 @@ def read_catalogue(language: str) -> dict[str, Any]:
     except KeyError:
         raise RulesetError(f"no sink catalogue for language {language!r}") from None
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return datacache.toml(path.read_bytes())
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise RulesetError(f"{path}: cannot read sink catalogue: {exc}") from None
 
 

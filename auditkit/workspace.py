@@ -12,11 +12,13 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from auditkit.languages import SCANNED_LANGUAGES, detect_language
 from auditkit.model import ScannedFile, SkippedFile
+
+if TYPE_CHECKING:
+    import pathspec
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 # JSON/YAML this large is data (fixtures, SBOMs, API dumps), not configuration; semgrep's cost
@@ -56,13 +58,21 @@ class Workspace:
         return tuple(f for f in self.files if f.language in languages)
 
 
+def _gitignore_spec(lines: list[str] | tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    # Imported on first use: pathspec costs ~20 ms of imports that `auditkit check` (named
+    # files, no folder walk) never needs.
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
 class _IgnoreRules:
     """gitignore semantics per directory: each ignore file applies below its own folder."""
 
     def __init__(self, excludes: tuple[str, ...]) -> None:
         self._specs: list[tuple[str, pathspec.GitIgnoreSpec, str]] = []
         if excludes:
-            self._specs.append(("", pathspec.GitIgnoreSpec.from_lines(excludes), "policy exclude"))
+            self._specs.append(("", _gitignore_spec(excludes), "policy exclude"))
 
     def load_dir(self, rel_dir: str, abs_dir: Path) -> None:
         for name in IGNORE_FILES:
@@ -73,7 +83,7 @@ class _IgnoreRules:
                 except OSError:
                     continue
                 where = f"{rel_dir}/{name}" if rel_dir else name
-                self._specs.append((rel_dir, pathspec.GitIgnoreSpec.from_lines(lines), where))
+                self._specs.append((rel_dir, _gitignore_spec(lines), where))
 
     def match(self, rel_path: str, is_dir: bool) -> str | None:
         """The ignore source that excludes ``rel_path``, or None."""

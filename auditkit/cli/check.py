@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import click
@@ -10,24 +9,10 @@ import click
 from auditkit.cli._common import exit_code_for, fail_on_option, no_cache_option
 from auditkit.pathmatch import matches_any
 from auditkit.policy import load_policy
+from auditkit.repository import repository_root
 from auditkit.scan import ScanOptions, run_scan
 from auditkit.triage.baseline import DEFAULT_BASELINE
 from auditkit.workspace import Workspace, select_files
-
-
-def repository_root(start: Path) -> Path:
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=start,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=10,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return start
-    return Path(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip() else start
 
 
 @click.command()

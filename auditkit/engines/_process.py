@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from auditkit.engines import prelaunch
 from auditkit.errors import EngineError
 
 # Engines must never reach the network: semgrep's version check and metrics are switched off
@@ -40,17 +41,21 @@ def run(
     timeout: float,
     executable: str | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, **OFFLINE_ENV}
+    env = engine_env()
     try:
-        proc = subprocess.run(
-            argv,
-            executable=executable,
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
+        started = prelaunch.claim(argv, cwd, env, executable)
+        if started is not None:
+            proc = _finish(started, timeout)
+        else:
+            proc = subprocess.run(
+                argv,
+                executable=executable,
+                cwd=cwd,
+                env=env,
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
     except FileNotFoundError as exc:
         raise EngineError(f"{engine} could not be started: {exc}") from None
     except subprocess.TimeoutExpired:
@@ -58,6 +63,22 @@ def run(
     if proc.returncode not in ok_codes:
         raise EngineError(f"{engine} failed (exit {proc.returncode}): {last_line(proc.stderr)}")
     return proc
+
+
+def engine_env() -> dict[str, str]:
+    """The environment every engine runs in."""
+    return {**os.environ, **OFFLINE_ENV}
+
+
+def _finish(proc: subprocess.Popen[bytes], timeout: float) -> subprocess.CompletedProcess[bytes]:
+    """Wait for a process started ahead of time, as ``subprocess.run`` would have."""
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise
+    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
 
 
 def last_line(stderr: bytes) -> str:

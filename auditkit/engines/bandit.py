@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from auditkit.distributions import installed_version
 from auditkit.engines import _process
 from auditkit.errors import EngineError
 
@@ -42,14 +43,8 @@ def run_bandit(
 ) -> tuple[list[BanditIssue], list[BanditError]]:
     if not paths:
         return [], []
-    # --ignore-nosec: an audit sees everything; auditkit's own suppressions (which need a
-    # reason) decide what is marked as suppressed.
-    # -I (isolated): with cwd in the scanned tree, a plain `python -m` would put the tree on
-    # sys.path, and a scanned file named random.py or json.py would be imported and executed.
-    argv = [sys.executable, "-I", "-m", "bandit", "-f", "json", "-q", "--ignore-nosec"]
-    argv += ["--", *paths]
     # bandit exits 1 when it finds something: that is not a failure.
-    proc = _process.run(ENGINE, argv, cwd=root, ok_codes=(0, 1), timeout=timeout)
+    proc = _process.run(ENGINE, command(paths), cwd=root, ok_codes=(0, 1), timeout=timeout)
     try:
         data = json.loads(proc.stdout)
     except json.JSONDecodeError:
@@ -60,6 +55,16 @@ def run_bandit(
         BanditError(_strip(e.get("filename", "?")), str(e.get("reason", "bandit error")))
         for e in data.get("errors", [])
     ]
+
+
+def command(paths: list[str]) -> list[str]:
+    """argv of one bandit run over ``paths`` (relative to the working folder)."""
+    # --ignore-nosec: an audit sees everything; auditkit's own suppressions (which need a
+    # reason) decide what is marked as suppressed.
+    # -I (isolated): with cwd in the scanned tree, a plain `python -m` would put the tree on
+    # sys.path, and a scanned file named random.py or json.py would be imported and executed.
+    argv = [sys.executable, "-I", "-m", "bandit", "-f", "json", "-q", "--ignore-nosec"]
+    return [*argv, "--", *paths]
 
 
 def _strip(path: str) -> str:
@@ -90,6 +95,4 @@ def _issue(r: dict[str, Any]) -> BanditIssue:
 
 @cache
 def version() -> str:
-    from importlib.metadata import version as dist_version
-
-    return dist_version("bandit")
+    return installed_version("bandit")

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from auditkit.distributions import installed_version
+
 ENGINE = "libcst"
 
 
@@ -62,6 +64,4 @@ def analyze_files(
 
 @cache
 def version() -> str:
-    from importlib.metadata import version as dist_version
-
-    return dist_version("libcst")
+    return installed_version("libcst")

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from auditkit.distributions import installed_version
 from auditkit.engines import _process
 from auditkit.errors import EngineError
 
@@ -66,14 +67,7 @@ def run_semgrep(
 ) -> tuple[list[SemgrepMatch], list[SemgrepError]]:
     if not paths:
         return [], []
-    program, argv0 = _command()
-    # semgrep walks its project root even when given explicit targets (inside a large git
-    # checkout: ~0.25 s per run); the deepest folder holding every target is the cheapest
-    # valid root, and results stay relative to the working folder.
-    argv = [argv0, *_BASE_ARGS, "--project-root", _common_folder(paths)]
-    for cfg in config_files:
-        argv += ["--config", str(cfg)]
-    argv += ["--", *paths]
+    program, argv = command(paths, [str(c) for c in config_files])
     # semgrep exits 0 with or without matches; 2+ means it failed as a whole.
     proc = _process.run(
         ENGINE, argv, cwd=root, ok_codes=(0, 1), timeout=timeout, executable=program
@@ -85,6 +79,18 @@ def run_semgrep(
             f"semgrep returned output that is not JSON: {_process.last_line(proc.stderr)}"
         ) from None
     return _matches(data), _errors(data)
+
+
+def command(paths: list[str], config_files: list[str]) -> tuple[str, list[str]]:
+    """(program, argv) of one semgrep run over ``paths`` (relative to the working folder)."""
+    program, argv0 = _command()
+    # semgrep walks its project root even when given explicit targets (inside a large git
+    # checkout: ~0.25 s per run); the deepest folder holding every target is the cheapest
+    # valid root, and results stay relative to the working folder.
+    argv = [argv0, *_BASE_ARGS, "--project-root", _common_folder(paths)]
+    for cfg in config_files:
+        argv += ["--config", cfg]
+    return program, [*argv, "--", *paths]
 
 
 def _common_folder(paths: list[str]) -> str:
@@ -158,6 +164,4 @@ def _errors(data: dict[str, Any]) -> list[SemgrepError]:
 
 @cache
 def version() -> str:
-    from importlib.metadata import version as dist_version
-
-    return dist_version("semgrep")
+    return installed_version("semgrep")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
+
+from auditkit import datacache
 
 _PACKAGE = "auditkit.jurisdiction"
 
@@ -19,7 +20,7 @@ def read_bytes(name: str) -> bytes:
 
 
 def read_toml(name: str) -> dict[str, Any]:
-    return tomllib.loads(data_dir().joinpath(name).read_text(encoding="utf-8"))
+    return datacache.toml(read_bytes(name))
 
 
 def names(prefix: str, suffix: str) -> list[str]:

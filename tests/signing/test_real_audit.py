@@ -1,4 +1,4 @@
-"""End to end on a real audit of samples/clover-service (once `auditkit audit` exists)."""
+"""End to end on a real audit of samples/clover-service."""
 
 from __future__ import annotations
 
@@ -19,21 +19,6 @@ from .conftest import Run
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "clover-service"
 Keys = dict[str, GeneratedKeys]
-
-
-def _audit_command_available() -> bool:
-    from auditkit.cli import _LazyGroup
-
-    try:
-        return _LazyGroup._load("audit") is not None
-    except Exception:  # the report layer is not importable yet
-        return False
-
-
-pytestmark = pytest.mark.skipif(
-    not (_audit_command_available() and SAMPLE.is_dir()),
-    reason="`auditkit audit` is not available yet",
-)
 
 
 @pytest.fixture(scope="module")

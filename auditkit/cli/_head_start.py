@@ -1,0 +1,91 @@
+"""``auditkit check``'s head start: its engines begin before the rest of auditkit is imported.
+
+From the command's arguments alone, this works out the semgrep and bandit command lines that
+the scan will run for the named files (same policy, same file selection, same rule files) and
+starts them (``engines.prelaunch``). The scan adopts a process only when its command line is
+identical; when the guess is off (every file cached, a policy with custom sink rules, an
+option this parser does not know) the process is killed unused, so results never depend on it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditkit.engines import bandit, prelaunch, semgrep
+from auditkit.engines._process import engine_env
+from auditkit.engines.plan import POLICY_SINK_LANGUAGES, SMALL_SCAN_FILES
+from auditkit.policy import load_policy
+from auditkit.repository import repository_root
+from auditkit.rulesets import prefilter_sources, semgrep_configs
+from auditkit.workspace import select_files
+
+# Options of `auditkit check` that take a value / that do not; anything else: no head start.
+_VALUE_OPTIONS = ("--policy", "--fail-on", "--baseline")
+_FLAGS = ("--no-cache",)
+
+
+def start_engines(args: list[str]) -> None:
+    """Start the engines for ``auditkit check ARGS``; never fails (the scan reports problems)."""
+    try:
+        parsed = _parse(args)
+        if parsed is not None:
+            _start(*parsed)
+    except Exception:  # a head start must never change what the command does
+        prelaunch.discard()
+
+
+def _parse(args: list[str]) -> tuple[list[Path], Path | None] | None:
+    files: list[Path] = []
+    policy: Path | None = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            files += [Path(a) for a in args[i + 1 :]]
+            break
+        name, has_value, value = arg.partition("=")
+        if name in _VALUE_OPTIONS:
+            if not has_value:
+                i += 1
+                if i == len(args):
+                    return None
+                value = args[i]
+            if name == "--policy":
+                policy = Path(value)
+        elif arg in _FLAGS:
+            pass
+        elif arg.startswith("-"):
+            return None  # --help, --debug, a typo: leave it all to the command
+        else:
+            files.append(Path(arg))
+        i += 1
+    return (files, policy) if files else None
+
+
+def _start(files: list[Path], policy_file: Path | None) -> None:
+    root = repository_root(Path.cwd())
+    policy = load_policy(root, policy_file)
+    ws = select_files(root, files)
+    paths = list(ws.files)
+    if policy.exclude:
+        from auditkit.pathmatch import matches_any
+
+        paths = [f for f in paths if not matches_any(f.path, policy.exclude)]
+    if not paths or len(paths) >= SMALL_SCAN_FILES:
+        return  # nothing to scan, or several batches: the scan plans those itself
+    if any(policy.gateway.extra_sinks(key) for _, key in POLICY_SINK_LANGUAGES):
+        semgrep_paths: list[str] = []  # the scan writes the policy's sink rules to a new file
+    else:
+        semgrep_paths = [f.path for f in paths]
+    env = engine_env()
+    if semgrep_paths:
+        configs = semgrep_configs(
+            {f.language for f in paths},
+            bool(policy.gateway.protected_hosts),
+            prefilter_sources(ws.root, semgrep_paths),
+        )
+        program, argv = semgrep.command(semgrep_paths, list(configs))
+        prelaunch.start(argv, ws.root, env, program)
+    python_paths = [f.path for f in paths if f.language == "python"]
+    if python_paths:
+        prelaunch.start(bandit.command(python_paths), ws.root, env)
