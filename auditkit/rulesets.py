@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +22,13 @@ PREFILTERS = "prefilters.json"
 
 @cache
 def rulesets_dir() -> Path:
-    root = resources.files("auditkit._rulesets")
-    path = Path(str(root))
+    # The data package's folder (what importlib.resources.files() gives for an installed
+    # package) without importing importlib.resources: ~10 ms on every pre-commit run.
+    spec = importlib.util.find_spec("auditkit._rulesets")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    if not locations:
+        raise FileNotFoundError("auditkit rulesets are not installed (auditkit._rulesets)")
+    path = Path(locations[0])
     if not (path / "semgrep").is_dir():
         raise FileNotFoundError(f"auditkit rulesets not found at {path}")
     return path

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditkit import __version__, datacache, sourcetext
 from auditkit.cache import ResultCache, config_digest
@@ -26,6 +25,9 @@ from auditkit.policy import Policy
 from auditkit.rulesets import prefilter_sources, ruleset_digest, semgrep_configs
 from auditkit.triage.baseline import apply_baseline, load_baseline
 from auditkit.workspace import MAX_FILE_BYTES, SourceFile, Workspace, discover
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 Progress = Callable[[int, int], None]
 
@@ -173,6 +175,8 @@ def _policy_sink_rules(policy: Policy) -> Iterator[str | None]:
     if not extra:
         yield None
         return
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="auditkit-rules-") as tmp:
         path = Path(tmp) / "policy-sinks.yaml"
         # JSON is YAML: no YAML writer needed for the policy's extra sink rules.

@@ -1,23 +1,21 @@
 """``auditkit check``'s head start: its engines begin before the rest of auditkit is imported.
 
-From the command's arguments alone, this works out the semgrep and bandit command lines that
-the scan will run for the named files (same policy, same file selection, same rule files) and
-starts them (``engines.prelaunch``). The scan adopts a process only when its command line is
-identical; when the guess is off (every file cached, a policy with custom sink rules, an
-option this parser does not know) the process is killed unused, so results never depend on it.
+bandit's command line is fixed (its arguments follow on stdin), so it starts first, as soon as
+a Python file is named. Then, from the arguments alone, this works out the semgrep command line
+that the scan will run for the named files (same policy, same file selection, same rule files,
+through the same functions) and starts it too (``engines.prelaunch``). The scan adopts a
+process only when its command line is identical; when the guess is off (every file cached, a
+policy with custom sink rules, an option this parser does not know) the process is killed
+unused, so results never depend on it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from auditkit.engines import bandit, prelaunch, semgrep
+from auditkit.engines import bandit, prelaunch
 from auditkit.engines._process import engine_env
-from auditkit.engines.plan import POLICY_SINK_LANGUAGES, SMALL_SCAN_FILES
-from auditkit.policy import load_policy
 from auditkit.repository import repository_root
-from auditkit.rulesets import prefilter_sources, semgrep_configs
-from auditkit.workspace import select_files
 
 # Options of `auditkit check` that take a value / that do not; anything else: no head start.
 _VALUE_OPTIONS = ("--policy", "--fail-on", "--baseline")
@@ -63,7 +61,20 @@ def _parse(args: list[str]) -> tuple[list[Path], Path | None] | None:
 
 
 def _start(files: list[Path], policy_file: Path | None) -> None:
-    root = repository_root(Path.cwd())
+    root = repository_root(Path.cwd()).resolve()
+    env = engine_env()
+    if any(f.suffix in (".py", ".pyi") for f in files):
+        # First: bandit's command line does not depend on the files (they follow on stdin),
+        # and its ~0.2 s of imports are the longest wait of a Python commit.
+        prelaunch.start(bandit.command(), root, env)
+
+    # Imported only now, so that bandit is already running.
+    from auditkit.engines import semgrep
+    from auditkit.engines.plan import POLICY_SINK_LANGUAGES, SMALL_SCAN_FILES
+    from auditkit.policy import load_policy
+    from auditkit.rulesets import prefilter_sources, semgrep_configs
+    from auditkit.workspace import select_files
+
     policy = load_policy(root, policy_file)
     ws = select_files(root, files)
     paths = list(ws.files)
@@ -74,18 +85,11 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
     if not paths or len(paths) >= SMALL_SCAN_FILES:
         return  # nothing to scan, or several batches: the scan plans those itself
     if any(policy.gateway.extra_sinks(key) for _, key in POLICY_SINK_LANGUAGES):
-        semgrep_paths: list[str] = []  # the scan writes the policy's sink rules to a new file
-    else:
-        semgrep_paths = [f.path for f in paths]
-    env = engine_env()
-    if semgrep_paths:
-        configs = semgrep_configs(
-            {f.language for f in paths},
-            bool(policy.gateway.protected_hosts),
-            prefilter_sources(ws.root, semgrep_paths),
-        )
-        program, argv = semgrep.command(semgrep_paths, list(configs))
-        prelaunch.start(argv, ws.root, env, program)
-    python_paths = [f.path for f in paths if f.language == "python"]
-    if python_paths:
-        prelaunch.start(bandit.command(python_paths), ws.root, env)
+        return  # the scan writes the policy's sink rules to a new file: unknowable here
+    configs = semgrep_configs(
+        {f.language for f in paths},
+        bool(policy.gateway.protected_hosts),
+        prefilter_sources(ws.root, [f.path for f in paths]),
+    )
+    program, argv = semgrep.command([f.path for f in paths], list(configs))
+    prelaunch.start(argv, ws.root, env, program)

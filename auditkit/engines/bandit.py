@@ -44,7 +44,9 @@ def run_bandit(
     if not paths:
         return [], []
     # bandit exits 1 when it finds something: that is not a failure.
-    proc = _process.run(ENGINE, command(paths), cwd=root, ok_codes=(0, 1), timeout=timeout)
+    proc = _process.run(
+        ENGINE, command(), cwd=root, ok_codes=(0, 1), timeout=timeout, stdin=request(paths)
+    )
     try:
         data = json.loads(proc.stdout)
     except json.JSONDecodeError:
@@ -57,14 +59,35 @@ def run_bandit(
     ]
 
 
-def command(paths: list[str]) -> list[str]:
-    """argv of one bandit run over ``paths`` (relative to the working folder)."""
+# bandit runs as `python -I -c WORKER`, which imports bandit and then reads its arguments
+# from stdin: the imports (~0.2 s, most of a one-file run) can start before auditkit knows
+# which files to pass, so `auditkit check` starts this process first thing (engines.prelaunch),
+# and a long file list never meets the command-line length limit. The worker then does what
+# `python -m bandit ARGS` does (bandit/__main__.py: bandit.cli.main.main()).
+# -I (isolated): with cwd in the scanned tree, a plain `python -m` would put the tree on
+# sys.path, and a scanned file named random.py or json.py would be imported and executed.
+_WORKER = """\
+import json, sys
+from bandit.cli import main
+line = sys.stdin.readline()
+if not line:
+    sys.exit(0)
+sys.argv = ["bandit", *json.loads(line)]
+main.main()
+"""
+
+
+def command() -> list[str]:
+    """argv of a bandit run; its arguments follow on stdin (``request``)."""
+    return [sys.executable, "-I", "-c", _WORKER]
+
+
+def request(paths: list[str]) -> bytes:
+    """What a bandit run over ``paths`` (relative to the working folder) reads on stdin."""
     # --ignore-nosec: an audit sees everything; auditkit's own suppressions (which need a
     # reason) decide what is marked as suppressed.
-    # -I (isolated): with cwd in the scanned tree, a plain `python -m` would put the tree on
-    # sys.path, and a scanned file named random.py or json.py would be imported and executed.
-    argv = [sys.executable, "-I", "-m", "bandit", "-f", "json", "-q", "--ignore-nosec"]
-    return [*argv, "--", *paths]
+    argv = ["-f", "json", "-q", "--ignore-nosec", "--", *paths]
+    return json.dumps(argv).encode("utf-8") + b"\n"
 
 
 def _strip(path: str) -> str:

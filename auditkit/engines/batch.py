@@ -8,10 +8,12 @@ is also the unit of the result cache.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar, cast
 
 from auditkit.engines.bandit import BanditError, BanditIssue, run_bandit
 from auditkit.engines.python_cst import PythonFileResult, analyze_files
@@ -51,19 +53,47 @@ def run_batch(batch: Batch) -> BatchResult:
     root = Path(batch.root)
     # bandit and semgrep are separate processes: run them side by side, and do the libcst
     # pass in this process meanwhile.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        semgrep_future = pool.submit(
-            run_semgrep, root, list(batch.semgrep_paths), [Path(c) for c in batch.semgrep_configs]
+    semgrep = _InThread(
+        lambda: run_semgrep(
+            root, list(batch.semgrep_paths), [Path(c) for c in batch.semgrep_configs]
         )
-        bandit_future = (
-            pool.submit(run_bandit, root, list(batch.python_paths)) if batch.run_bandit else None
-        )
-        python = analyze_files(
-            root, batch.python_paths, batch.extra_python_sinks, batch.protected_hosts
-        )
-        matches, s_errors = semgrep_future.result()
-        issues, b_errors = bandit_future.result() if bandit_future else ([], [])
+    )
+    bandit = (
+        _InThread(lambda: run_bandit(root, list(batch.python_paths))) if batch.run_bandit else None
+    )
+    python = analyze_files(
+        root, batch.python_paths, batch.extra_python_sinks, batch.protected_hosts
+    )
+    matches, s_errors = semgrep.result()
+    issues, b_errors = bandit.result() if bandit else ([], [])
     return _by_file(batch, matches, s_errors, issues, b_errors, python)
+
+
+T = TypeVar("T")
+
+
+class _InThread(Generic[T]):
+    """``fn()`` running in a thread; ``result()`` waits and returns its value or raises its
+    exception. (A ThreadPoolExecutor would do, but concurrent.futures imports logging and more:
+    ~10 ms that every pre-commit run would pay.)"""
+
+    def __init__(self, fn: Callable[[], T]) -> None:
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(fn,), daemon=True)
+        self._thread.start()
+
+    def _run(self, fn: Callable[[], T]) -> None:
+        try:
+            self._value = fn()
+        except BaseException as exc:  # handed to the caller of result()
+            self._error = exc
+
+    def result(self) -> T:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return cast(T, self._value)
 
 
 def _by_file(

@@ -37,7 +37,7 @@ def start(
             executable=executable,
             cwd=cwd,
             env=dict(env),
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,  # the adopter writes its input, or closes it
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
