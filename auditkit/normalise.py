@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ class Normaliser:
             hints = self._provider_hints(match.path)
         out = []
         protected = self.policy.gateway.protected_hosts
+        in_prose = match.role == "endpoint-literal" and _in_prose(self.root, match)
         for _, _, text in values:
             if protected and match.role == "endpoint-literal":
                 host = url_host(text)
@@ -53,7 +55,10 @@ class Normaliser:
             verdict = self.classifier.classify(text, hints)
             if verdict is None or verdict.internal or verdict.compliant is True:
                 continue
-            out.append(self._endpoint_finding(match, raw, verdict))
+            finding = self._endpoint_finding(match, raw, verdict)
+            if in_prose and _bare_name_on_registry_evidence(text, verdict):
+                finding = _mentioned_in_text(finding)
+            out.append(finding)
         return out
 
     def _protected_literal(self, match: SemgrepMatch, host: str) -> list[Finding]:
@@ -328,6 +333,46 @@ class Normaliser:
 def _is_exceptions_module(module: str) -> bool:
     """``sqlalchemy.exc``, ``psycopg2.errors``: importing exception classes opens nothing."""
     return module.rsplit(".", 1)[-1] in {"exc", "errors", "exceptions"}
+
+
+def _in_prose(root: Path, match: SemgrepMatch) -> bool:
+    """Whether the matched endpoint sits in running text ("[pre-commit.ci] autoupdate",
+    "Connecting to db.example.cn"), not in a setting (a host, a URL, a list of hosts)."""
+    try:
+        literal, start, end = sourcetext.text_around(
+            root, match.path, match.start.offset, match.end.offset
+        )
+    except OSError:
+        return False
+    rest = literal[:start] + " " + literal[end:]
+    for _, _, token in find_endpoints(rest):
+        rest = rest.replace(token, " ")
+    return _WORD.search(rest) is not None
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _bare_name_on_registry_evidence(text: str, verdict: Verdict) -> bool:
+    """A host name without scheme, port or path whose only evidence is its country-code
+    domain: in running text it names a service ("pre-commit.ci", "example.ru") more often
+    than it configures a connection."""
+    return (
+        verdict.kind == "host" and verdict.basis == "cctld" and not _HAS_PORT_OR_PATH.search(text)
+    )
+
+
+_HAS_PORT_OR_PATH = re.compile(r"[:/]")
+
+
+def _mentioned_in_text(finding: Finding) -> Finding:
+    """Kept for the auditor's inventory at info severity: it never blocks a commit or a build."""
+    note = (
+        "context",
+        "host name inside text, not a connection setting; registry evidence only: "
+        f"reported at info severity (was {finding.severity.value})",
+    )
+    return replace(finding, severity=Severity.INFO, evidence=(*finding.evidence, note))
 
 
 def _location(match: SemgrepMatch) -> Location:

@@ -32,6 +32,29 @@ def matched_text(root: Path, rel: str, start: int, end: int) -> str:
     return data[start:end].decode("utf-8", errors="replace")
 
 
+def text_around(root: Path, rel: str, start: int, end: int) -> tuple[str, int, int]:
+    """The literal that holds bytes ``start:end`` on their line, as far as one line shows it,
+    and where the match sits in it: the quoted string around the match, else (an unquoted
+    YAML, .properties or .env value) the text after ``key:`` / ``key=`` up to a comment."""
+    data = _file_bytes(str(root / rel))
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line_end = data.find(b"\n", end)
+    line_end = len(data) if line_end < 0 else line_end
+    before = data[line_start:start].decode("utf-8", errors="replace")
+    match = data[start:end].decode("utf-8", errors="replace")
+    after = data[end:line_end].decode("utf-8", errors="replace")
+    quote = max((before.rfind(q), q) for q in ('"', "'", "`"))
+    if quote[0] >= 0 and quote[1] in after:
+        before = before[quote[0] + 1 :]
+        after = after[: after.index(quote[1])]
+    else:
+        cut = max(before.rfind(": "), before.rfind("="), before.rfind("- "))
+        before = before[cut + 2 if before[cut : cut + 2] in (": ", "- ") else cut + 1 :]
+        comment = after.find(" #")
+        after = after if comment < 0 else after[:comment]
+    return before + match + after, len(before), len(before) + len(match)
+
+
 def snippet(root: Path, rel: str, start_line: int, end_line: int) -> str:
     """The source lines of a finding (at most 3 lines, each clipped), right-stripped."""
     try:
