@@ -61,6 +61,10 @@ def _parse(args: list[str]) -> tuple[list[Path], Path | None] | None:
 
 
 def _start(files: list[Path], policy_file: Path | None) -> None:
+    from auditkit.engines.plan import SMALL_SCAN_FILES
+
+    if len(files) >= SMALL_SCAN_FILES:
+        return  # the scan will plan several batches in worker processes itself
     root = repository_root(Path.cwd()).resolve()
     env = engine_env()
     if any(f.suffix in (".py", ".pyi") for f in files):
@@ -70,7 +74,7 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
 
     # Imported only now, so that bandit is already running.
     from auditkit.engines import semgrep
-    from auditkit.engines.plan import POLICY_SINK_LANGUAGES, SMALL_SCAN_FILES
+    from auditkit.engines.plan import POLICY_SINK_LANGUAGES
     from auditkit.policy import load_policy
     from auditkit.rulesets import prefilter_sources, semgrep_configs
     from auditkit.workspace import select_files
@@ -82,8 +86,8 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
         from auditkit.pathmatch import matches_any
 
         paths = [f for f in paths if not matches_any(f.path, policy.exclude)]
-    if not paths or len(paths) >= SMALL_SCAN_FILES:
-        return  # nothing to scan, or several batches: the scan plans those itself
+    if not paths:
+        return
     if any(policy.gateway.extra_sinks(key) for _, key in POLICY_SINK_LANGUAGES):
         return  # the scan writes the policy's sink rules to a new file: unknowable here
     configs = semgrep_configs(

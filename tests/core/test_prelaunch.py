@@ -80,3 +80,20 @@ def test_an_adopted_process_that_overruns_is_killed(tmp_path: Path) -> None:
 def test_a_command_that_cannot_start_is_left_to_the_scan(tmp_path: Path) -> None:
     prelaunch.start([str(tmp_path / "missing-program")], tmp_path, dict(os.environ))
     assert prelaunch.pending() == 0
+
+
+def test_a_forked_child_neither_adopts_nor_stops_its_parents_processes(tmp_path: Path) -> None:
+    """A scan's process pool forks workers: they inherit the table of started processes,
+    which are not their children."""
+    env = _process.engine_env()
+    prelaunch.start(ECHO, tmp_path, env)
+    pid = os.fork()
+    if pid == 0:  # the child: report through the exit status only
+        ok = prelaunch.claim(ECHO, tmp_path, env) is None and prelaunch.pending() == 0
+        prelaunch.discard()
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 0
+    assert prelaunch.pending() == 1  # still the parent's, and still running or done
+    proc = _process.run("echo", ECHO, cwd=tmp_path, ok_codes=(0,), timeout=30)
+    assert proc.stdout.startswith(b"pid ")

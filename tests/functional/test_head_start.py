@@ -160,3 +160,19 @@ def test_arguments_it_does_not_understand_get_no_head_start(
     main(["check", *args])
     capsys.readouterr()
     assert recorder.started == []
+
+
+def test_many_files_get_no_head_start(
+    clover: Path,
+    recorder: Recorder,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Several batches run in forked worker processes, which plan their own engine runs."""
+    from auditkit.engines.plan import SMALL_SCAN_FILES
+
+    monkeypatch.chdir(clover)
+    names = [PY] + [f"missing_{i}.py" for i in range(SMALL_SCAN_FILES)]
+    main(["check", *names])
+    capsys.readouterr()
+    assert recorder.started == []
