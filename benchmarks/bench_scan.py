@@ -148,7 +148,8 @@ def main() -> None:
     print(f"cold / bandit alone               {cold / ban:7.2f} x")
     print(f"cold / (semgrep + bandit)         {cold / (sem + ban):7.2f} x")
     print(
-        f"check 1 file (--no-cache: no stored results or tables): median {statistics.median(check_times):.3f} s over {len(check_times)} runs "
+        "check 1 file (--no-cache: no stored results or tables): "
+        f"median {statistics.median(check_times):.3f} s over {len(check_times)} runs "
         f"(semgrep alone {sem_one:.3f} s, bandit alone {ban_one:.3f} s)"
     )
     shutil.rmtree(cache_dir, ignore_errors=True)
