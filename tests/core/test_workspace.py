@@ -130,3 +130,17 @@ def test_line_counts_and_digest(tmp_path: Path) -> None:
     assert f.lines == 3
     assert f.size == 13
     assert len(f.sha256) == 64
+
+
+def test_kotlin_is_scanned_and_dockerfiles_are_listed_as_not_scanned(tmp_path: Path) -> None:
+    (tmp_path / "App.kt").write_text('const val API = "https://api.example.com"\n')
+    (tmp_path / "build.gradle.kts").write_text('val repo = "https://repo.example.com"\n')
+    (tmp_path / "Dockerfile").write_text("FROM python:3.11\n")
+    ws = discover(tmp_path)
+    assert {(f.path, f.language) for f in ws.files} == {
+        ("App.kt", "kotlin"),
+        ("build.gradle.kts", "kotlin"),
+    }
+    assert [(s.path, s.reason) for s in ws.skipped] == [
+        ("Dockerfile", "no auditkit rules for dockerfile yet")
+    ]

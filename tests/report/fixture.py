@@ -331,7 +331,9 @@ def scan_result() -> ScanResult:
             files_skipped=(
                 SkippedFile("README.md", "no auditkit rules for this file type (.md)"),
                 SkippedFile("node_modules/", "excluded by .gitignore"),
-                SkippedFile("services/android/App.kt", "no auditkit rules for kotlin yet"),
+                SkippedFile(
+                    "services/ios/App.swift", "no auditkit rules for this file type (.swift)"
+                ),
                 SkippedFile("services/feed/Dockerfile", "no auditkit rules for dockerfile yet"),
             ),
             engine_issues=(

@@ -188,6 +188,11 @@ _NOTES = {
 # region-identifier-java: AWS SDK v1 Regions.<NAME> and v2 Region.<NAME>; the match is the
 # constant name (US_EAST_1, GovCloud).
 """,
+    "kotlin": """\
+# Kotlin (.kt, .kts): string literals, the constant parts of string templates
+# ("https://${t}.example.com" yields ".example.com"), raw strings (URL tokens only).
+# Not covered: AWS SDK region constants (Region.US_EAST_1: region-identifier-java is Java only).
+""",
     "javascript": """\
 # JavaScript: '...', "..." and template literals; a template literal with ${...} is split
 # by semgrep into its constant parts (`https://${t}.example.com` yields ".example.com").
@@ -232,6 +237,7 @@ _TITLES = {
     "python": "Python",
     "go": "Go",
     "java": "Java",
+    "kotlin": "Kotlin",
     "javascript": "JavaScript",
     "typescript": "TypeScript",
     "terraform": "Terraform / HCL",
@@ -246,6 +252,7 @@ _CODE_RULES = {
     "python": ("python", _CODE),
     "go": ("go", _CODE),
     "java": ("java", _CODE),
+    "kotlin": ("kotlin", _CODE),
     "javascript": ("javascript", _CODE),
     "typescript": ("typescript", _CODE),
     "terraform": ("hcl", _CODE),
@@ -262,6 +269,7 @@ TEST_FILES = {
     "python": "python.py",
     "go": "go.go",
     "java": "java.java",
+    "kotlin": "kotlin.kt",
     "javascript": "javascript.js",
     "typescript": "typescript.ts",
     "terraform": "terraform.tf",

@@ -117,6 +117,15 @@ EXPECTED = {
         "US_GOV_WEST_1",
         "GovCloud",
     ],
+    "kotlin.kt": [
+        "search.example.co.uk",
+        "cache.example.net:6379",
+        "UK South",
+        "tenant.example.com",
+        ".s3.eu-west-1.amazonaws.com/media",
+        "https://raw.example.com/hook",
+        "a.example.com",
+    ],
     "javascript.js": [
         "mongodb://db1.example.com:27017",
         "db2.example.com:27017/app",
@@ -176,6 +185,7 @@ FORBIDDEN = {
     "python.py": ["docs.example.com", "comment.example.com", "bare.example.com"],
     "go.go": ["github.com", "comment.example.com", "block.example.com"],
     "java.java": ["comment.example.com", "docs.example.com", "org.postgresql"],
+    "kotlin.kt": ["comment.example.com", "docs.example.com", "org.postgresql"],
     "javascript.js": ["comment.example.com", "block.example.com", "key.example.com"],
     "typescript.ts": ["comment.example.com", "block.example.com", "key.example.com"],
     "terraform.tf": ["comment.example.com", "block.example.com", "main.tf"],
