@@ -40,7 +40,7 @@ _LEGACY_GTLDS = _words(
 # ccTLDs that are also file extensions: "main.tf", "setup.py", "README.md", "lib.rs" are files.
 # A two-label bare name ending in one of these is read as a file name.
 _FILE_EXTENSION_TLDS = _words(
-    "py pl pm rs sh md tf so in am ac ps cc mk ml gd ai sc st bz cl ts js go rb kt cs"
+    "py pl pm rs sh md tf so in am ac ps cc mk ml gd ai sc st bz cl ts js go rb kt cs pro mo"
 )
 # First labels that start dotted paths in code and configuration, never host names.
 _CODE_ROOTS = _words(
