@@ -33,6 +33,7 @@ BIN = Path(sys.executable).parent
 DEFAULT_SETS = [
     ["services/moderation/src/main/java/com/clover/moderation/MediaArchive.java"],
     ["services/profile/store.go"],
+    ["services/android/app/src/main/kotlin/com/clover/android/UploadClient.kt"],
     ["services/web/src/integrations.ts"],
     ["services/feed/feed/analytics.py"],
     ["services/feed/feed/analytics.py", "services/web/src/integrations.ts"],

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditkit.engines import bandit, prelaunch
+from auditkit.engines import bandit_worker, prelaunch
 from auditkit.engines._process import engine_env
-from auditkit.repository import repository_root
 
 # Options of `auditkit check` that take a value / that do not; anything else: no head start.
 _VALUE_OPTIONS = ("--policy", "--fail-on", "--baseline")
@@ -65,20 +64,21 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
 
     if len(files) >= SMALL_SCAN_FILES:
         return  # the scan will plan several batches in worker processes itself
-    root = repository_root(Path.cwd()).resolve()
     env = engine_env()
     if any(f.suffix in (".py", ".pyi") for f in files):
-        # First: bandit's command line does not depend on the files (they follow on stdin),
-        # and its ~0.2 s of imports are the longest wait of a Python commit.
-        prelaunch.start(bandit.command(), root, env)
+        # First: bandit's command line is the same for every run (what to scan follows on
+        # stdin), and its ~0.2 s of imports are the longest wait of a Python commit.
+        prelaunch.start(bandit_worker.command(), bandit_worker.START_FOLDER, env)
 
     # Imported only now, so that bandit is already running.
     from auditkit.engines import semgrep
     from auditkit.engines.plan import POLICY_SINK_LANGUAGES
     from auditkit.policy import load_policy
+    from auditkit.repository import repository_root
     from auditkit.rulesets import prefilter_sources, semgrep_configs
     from auditkit.workspace import select_files
 
+    root = repository_root(Path.cwd()).resolve()
     policy = load_policy(root, policy_file)
     ws = select_files(root, files)
     paths = list(ws.files)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from auditkit.distributions import installed_version
-from auditkit.engines import _process
+from auditkit.engines import _process, bandit_worker
 from auditkit.errors import EngineError
 
 ENGINE = "bandit"
@@ -45,7 +44,12 @@ def run_bandit(
         return [], []
     # bandit exits 1 when it finds something: that is not a failure.
     proc = _process.run(
-        ENGINE, command(), cwd=root, ok_codes=(0, 1), timeout=timeout, stdin=request(paths)
+        ENGINE,
+        bandit_worker.command(),
+        cwd=bandit_worker.START_FOLDER,
+        ok_codes=(0, 1),
+        timeout=timeout,
+        stdin=bandit_worker.request(root, paths),
     )
     try:
         data = json.loads(proc.stdout)
@@ -57,37 +61,6 @@ def run_bandit(
         BanditError(_strip(e.get("filename", "?")), str(e.get("reason", "bandit error")))
         for e in data.get("errors", [])
     ]
-
-
-# bandit runs as `python -I -c WORKER`, which imports bandit and then reads its arguments
-# from stdin: the imports (~0.2 s, most of a one-file run) can start before auditkit knows
-# which files to pass, so `auditkit check` starts this process first thing (engines.prelaunch),
-# and a long file list never meets the command-line length limit. The worker then does what
-# `python -m bandit ARGS` does (bandit/__main__.py: bandit.cli.main.main()).
-# -I (isolated): with cwd in the scanned tree, a plain `python -m` would put the tree on
-# sys.path, and a scanned file named random.py or json.py would be imported and executed.
-_WORKER = """\
-import json, sys
-from bandit.cli import main
-line = sys.stdin.readline()
-if not line:
-    sys.exit(0)
-sys.argv = ["bandit", *json.loads(line)]
-main.main()
-"""
-
-
-def command() -> list[str]:
-    """argv of a bandit run; its arguments follow on stdin (``request``)."""
-    return [sys.executable, "-I", "-c", _WORKER]
-
-
-def request(paths: list[str]) -> bytes:
-    """What a bandit run over ``paths`` (relative to the working folder) reads on stdin."""
-    # --ignore-nosec: an audit sees everything; auditkit's own suppressions (which need a
-    # reason) decide what is marked as suppressed.
-    argv = ["-f", "json", "-q", "--ignore-nosec", "--", *paths]
-    return json.dumps(argv).encode("utf-8") + b"\n"
 
 
 def _strip(path: str) -> str:

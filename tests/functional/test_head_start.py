@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from auditkit.cli import app, main
-from auditkit.engines import bandit, prelaunch
+from auditkit.engines import bandit_worker, prelaunch
 from tests.conftest import SAMPLES
 
 PY = "services/feed/feed/analytics.py"
@@ -34,7 +34,7 @@ def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
     start, discard = prelaunch.start, prelaunch.discard
 
     def recording_start(argv: list[str], *args: object, **kwargs: object) -> None:
-        rec.started.append("bandit" if argv == bandit.command() else Path(argv[0]).name)
+        rec.started.append("bandit" if argv == bandit_worker.command() else Path(argv[0]).name)
         start(argv, *args, **kwargs)  # type: ignore[arg-type]
 
     def recording_discard() -> None:
