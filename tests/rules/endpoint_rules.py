@@ -191,7 +191,7 @@ _NOTES = {
     "kotlin": """\
 # Kotlin (.kt, .kts): string literals, the constant parts of string templates
 # ("https://${t}.example.com" yields ".example.com"), raw strings (URL tokens only).
-# Not covered: AWS SDK region constants (Region.US_EAST_1: region-identifier-java is Java only).
+# region-identifier-kotlin: as region-identifier-java (AWS SDK v1 Regions.<NAME>, v2 Region.<NAME>).
 """,
     "javascript": """\
 # JavaScript: '...', "..." and template literals; a template literal with ${...} is split
@@ -341,6 +341,27 @@ _REGION_RULES = {
     languages: [java]
     severity: INFO
     message: AWS SDK for Java region constant (the match is its name, e.g. US_EAST_1)
+    metadata:
+      auditkit:
+        role: region-identifier
+        provider: aws
+    patterns:
+      - pattern-either:
+          # SDK v1 enum (also unqualified: the class name is specific to the AWS SDK)
+          - pattern: com.amazonaws.regions.Regions.$R
+          - pattern: Regions.$R
+          # SDK v2 constants; semgrep resolves the import of Region
+          - pattern: software.amazon.awssdk.regions.Region.$R
+      - metavariable-regex:
+          metavariable: $R
+          regex: ^(?:[A-Z]{2}(?:_[A-Z]+)+_[0-9]+|GovCloud)$
+      - focus-metavariable: $R
+""",
+    "kotlin": """\
+  - id: region-identifier-kotlin
+    languages: [kotlin]
+    severity: INFO
+    message: AWS SDK for Java region constant in Kotlin (the match is its name, e.g. US_EAST_1)
     metadata:
       auditkit:
         role: region-identifier

@@ -125,6 +125,9 @@ EXPECTED = {
         ".s3.eu-west-1.amazonaws.com/media",
         "https://raw.example.com/hook",
         "a.example.com",
+        "US_EAST_1",
+        "EU_WEST_1",
+        "US_GOV_WEST_1",
     ],
     "javascript.js": [
         "mongodb://db1.example.com:27017",

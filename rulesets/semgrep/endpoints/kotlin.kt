@@ -1,7 +1,9 @@
-// Annotated test file for endpoint-literal-kotlin.
+// Annotated test file for endpoint-literal-kotlin and region-identifier-kotlin.
 package com.example.audit
 
+import com.amazonaws.regions.Regions
 import java.net.URI
+import software.amazon.awssdk.regions.Region
 
 object Endpoints {
     // ruleid: endpoint-literal-kotlin
@@ -35,6 +37,19 @@ object Endpoints {
         // ruleid: endpoint-literal-kotlin
         {"hook": "https://raw.example.com/hook"}
         """
+
+    fun sdk(name: String) {
+        // ruleid: region-identifier-kotlin
+        val v1 = Regions.US_EAST_1
+        // ruleid: region-identifier-kotlin
+        val v2 = Region.EU_WEST_1
+        // ruleid: region-identifier-kotlin
+        val gov = software.amazon.awssdk.regions.Region.US_GOV_WEST_1
+        // ok: region-identifier-kotlin
+        val region = Region.of(name)
+        // ok: region-identifier-kotlin
+        val other = Other.US_EAST_1
+    }
 
     // negatives
     // ok: endpoint-literal-kotlin
