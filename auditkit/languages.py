@@ -31,7 +31,7 @@ _BY_SUFFIX = {
     ".dockerfile": "dockerfile",
 }
 
-SCANNED_LANGUAGES = frozenset(_BY_SUFFIX.values()) - {"dockerfile"}
+SCANNED_LANGUAGES = frozenset(_BY_SUFFIX.values())
 
 
 def detect_language(path: str) -> str | None:

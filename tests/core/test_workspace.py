@@ -132,15 +132,19 @@ def test_line_counts_and_digest(tmp_path: Path) -> None:
     assert len(f.sha256) == 64
 
 
-def test_kotlin_is_scanned_and_dockerfiles_are_listed_as_not_scanned(tmp_path: Path) -> None:
+def test_kotlin_and_dockerfiles_are_scanned(tmp_path: Path) -> None:
     (tmp_path / "App.kt").write_text('const val API = "https://api.example.com"\n')
     (tmp_path / "build.gradle.kts").write_text('val repo = "https://repo.example.com"\n')
     (tmp_path / "Dockerfile").write_text("FROM python:3.11\n")
+    (tmp_path / "web.dockerfile").write_text("FROM node:20\n")
+    (tmp_path / "Makefile").write_text("all:\n")
     ws = discover(tmp_path)
     assert {(f.path, f.language) for f in ws.files} == {
         ("App.kt", "kotlin"),
         ("build.gradle.kts", "kotlin"),
+        ("Dockerfile", "dockerfile"),
+        ("web.dockerfile", "dockerfile"),
     }
     assert [(s.path, s.reason) for s in ws.skipped] == [
-        ("Dockerfile", "no auditkit rules for dockerfile yet")
+        ("Makefile", "no auditkit rules for this file type (Makefile)")
     ]

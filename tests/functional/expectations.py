@@ -11,7 +11,8 @@ _MARKER = re.compile(r"auditkit-expect:\s*(?P<rules>[A-Za-z0-9_.,\s-]+)")
 
 
 def expected_findings(root: Path) -> set[tuple[str, str, int]]:
-    """(rule_id, path, line) for every marker in the sample, plus its JSON side file."""
+    """(rule_id, path, line) for every marker in the sample, plus its side file for findings in
+    files that cannot carry a marker on their line (JSON; Dockerfile instructions)."""
     out: set[tuple[str, str, int]] = set()
     for path in sorted(root.rglob("*")):
         if not path.is_file() or detect_language(path.name) is None:

@@ -48,8 +48,11 @@ FILES = {
     "config.yaml": f"a: 1\nb: us-east-1  # {TRAILING}\n# {ALONE}\nc: us-west-2\nd: ap-south-1\n",
     ".env": f"A=1\nB=us-east-1 # {TRAILING}\n# {ALONE}\nC=us-west-2\nD=ap-south-1\n",
     "app.properties": f"a=1\nb=x\n! {ALONE}\nc=us-west-2\nd=ap-south-1\n",
+    "Dockerfile": f"FROM python:3.11\nENV B=x\n# {ALONE}\nENV C=us-west-2\nENV D=ap-south-1\n",
 }
-NO_TRAILING = {"app.properties"}  # "key=value # x": the "# x" is part of the value
+# "key=value # x" in .properties and "ENV K=v # x" in a Dockerfile: the "# x" is part of the
+# value, not a comment.
+NO_TRAILING = {"app.properties", "Dockerfile"}
 
 
 @pytest.fixture(scope="module")

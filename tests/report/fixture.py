@@ -334,7 +334,9 @@ def scan_result() -> ScanResult:
                 SkippedFile(
                     "services/ios/App.swift", "no auditkit rules for this file type (.swift)"
                 ),
-                SkippedFile("services/feed/Dockerfile", "no auditkit rules for dockerfile yet"),
+                SkippedFile(
+                    "services/feed/Makefile", "no auditkit rules for this file type (Makefile)"
+                ),
             ),
             engine_issues=(
                 EngineIssue(

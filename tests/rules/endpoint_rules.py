@@ -154,6 +154,16 @@ _PROPERTIES_KEY = r"""(?:
 [^\n]*?
 """
 
+_DOCKERFILE_KEY = r"""(?:
+  # any line but a "#" comment (or parser directive): instructions and their continuation lines
+  ^[ \t]*+(?=[^\s\#])
+  # or: continue on the same line right after the previous match
+| (?!\A)\G
+)
+# skip lazily to the next token (a "#" inside an instruction is part of it, not a comment)
+[^\n]*?
+"""
+
 _COMMON_NOTE = """\
 # Contract (docs/ARCHITECTURE.md, "Semgrep rule metadata"): role endpoint-literal. Every match
 # is ONE candidate endpoint inside ONE literal value and never in a comment; its byte offsets
@@ -226,6 +236,13 @@ _NOTES = {
 # Generic-mode rule: `paths.include` limits it to .env files (both CLIs honour it for
 # explicitly named targets too).
 """,
+    "dockerfile": """\
+# Dockerfiles (Dockerfile, Dockerfile.*, *.dockerfile, Containerfile): URL tokens anywhere in an
+# instruction, and host, IP and region shaped tokens (FROM registry.example.com/image,
+# ENV KEY=value, ARG, the words of RUN and CMD) on every line but "#" comment lines.
+# Suppressions go on the line before: Docker reads a "#" after an instruction as part of it.
+# Generic-mode rule: `paths.include` limits it to Dockerfiles.
+""",
     "properties": """\
 # Java .properties: key=value, key: value and key value lines; "#" and "!" comment lines are
 # never matched. The value is split into tokens at white space, ",", ";".
@@ -245,6 +262,7 @@ _TITLES = {
     "yaml": "YAML",
     "dotenv": ".env files",
     "properties": "Java .properties files",
+    "dockerfile": "Dockerfiles",
 }
 
 # rule file stem -> (semgrep languages, boundaries); None: a generic-mode rule
@@ -262,6 +280,10 @@ _CODE_RULES = {
 _GENERIC_RULES = {
     "dotenv": ([".env", ".env.*", "*.env"], _DOTENV_KEY),
     "properties": (["*.properties"], _PROPERTIES_KEY),
+    "dockerfile": (
+        ["Dockerfile", "Dockerfile.*", "dockerfile", "*.dockerfile", "Containerfile"],
+        _DOCKERFILE_KEY,
+    ),
 }
 
 # The annotated test file beside each rule file (semgrep's runner pairs them by stem).
@@ -277,6 +299,7 @@ TEST_FILES = {
     "yaml": "yaml.test.yaml",
     "dotenv": "dotenv.env",
     "properties": "properties.properties",
+    "dockerfile": "dockerfile.dockerfile",
 }
 
 _MESSAGE = "literal that may hold an endpoint (URL, host name, IP address or cloud region)"
