@@ -28,17 +28,16 @@ _BY_SUFFIX = {
     ".hcl": "terraform",
     ".properties": "properties",
     ".env": "dotenv",
-    ".dockerfile": "dockerfile",
 }
 
-SCANNED_LANGUAGES = frozenset(_BY_SUFFIX.values())
+SCANNED_LANGUAGES = frozenset({*_BY_SUFFIX.values(), "dockerfile"})
 
 
 def detect_language(path: str) -> str | None:
     """The language of ``path`` (POSIX, relative), or None when auditkit has no use for it."""
     name = PurePosixPath(path).name
     lower = name.lower()
-    if lower == "dockerfile" or lower.startswith("dockerfile.") or lower == "containerfile":
+    if _is_dockerfile(name):
         return "dockerfile"
     # `.env`, `.env.production`, `.env.local`: dotenv files are named, not suffixed.
     if lower == ".env" or lower.startswith(".env."):
@@ -46,3 +45,16 @@ def detect_language(path: str) -> str | None:
     if lower.endswith(".tfvars.json"):
         return "json"
     return _BY_SUFFIX.get(PurePosixPath(lower).suffix)
+
+
+# Exactly the names the Dockerfile rule's `paths.include` lists (semgrep's globs are
+# case-sensitive): a "DOCKERFILE" would otherwise count as scanned and get no rule at all.
+_DOCKERFILE_NAMES = frozenset({"Dockerfile", "dockerfile", "Containerfile", "containerfile"})
+
+
+def _is_dockerfile(name: str) -> bool:
+    return (
+        name in _DOCKERFILE_NAMES
+        or name.startswith(("Dockerfile.", "dockerfile."))
+        or name.endswith((".dockerfile", ".Dockerfile"))
+    )

@@ -281,7 +281,11 @@ _GENERIC_RULES = {
     "dotenv": ([".env", ".env.*", "*.env"], _DOTENV_KEY),
     "properties": (["*.properties"], _PROPERTIES_KEY),
     "dockerfile": (
-        ["Dockerfile", "Dockerfile.*", "dockerfile", "*.dockerfile", "Containerfile"],
+        # every name auditkit.languages calls a Dockerfile (semgrep's globs are case-sensitive)
+        [
+            *("Dockerfile", "Dockerfile.*", "dockerfile", "dockerfile.*"),
+            *("*.dockerfile", "*.Dockerfile", "Containerfile", "containerfile"),
+        ],
         _DOCKERFILE_KEY,
     ),
 }
