@@ -337,13 +337,17 @@ _PYTHON_OPTIONS = """\
 
 _PYTHON_NOT_DOCSTRING = """\
       # docstrings and other bare string statements are documentation, like comments
-      # (a `return "..."` also counts as an expression statement for semgrep: keep it)
+      # (a `return "..."` also counts as an expression statement for semgrep: keep it; so does
+      # the value of an annotated assignment, `url: str = "https://..."`: keep it too)
       - pattern-not-inside:
           patterns:
             - pattern: |
                 "$DOC"
                 ...
             - pattern-not-inside: return ...
+            - pattern-not: |
+                $NAME: $TYPE = $VALUE
+                ...
             - focus-metavariable: $DOC
 """
 

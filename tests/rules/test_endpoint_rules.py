@@ -78,6 +78,10 @@ def test_semgrep_test_runner_passes() -> None:
 # Exact candidate texts (read at the reported byte offsets) that each test file must yield.
 EXPECTED = {
     "python.py": [
+        "https://typed.example.com/v1",
+        "postgresql://settings.example.com:5432/app",
+        "ap-northeast-2",
+        "https://local.example.com",
         "https://api.example.com/v1/items?x=1",
         "jdbc:postgresql://db.example.de:5432/app",
         "mongodb+srv://cluster0.abcde.mongodb.net/test",

@@ -136,6 +136,26 @@ class Client:
     endpoint = "https://client.example.com"
 
 
+# annotated assignments: pydantic settings, dataclass defaults, typed module constants
+# ruleid: endpoint-literal-python
+TYPED_URL: str = "https://typed.example.com/v1"
+
+
+class Settings:
+    """Defaults of a pydantic BaseSettings class, not documentation."""
+
+    # ruleid: endpoint-literal-python
+    database_url: str = "postgresql://settings.example.com:5432/app"
+    # ruleid: endpoint-literal-python
+    aws_region: str = "ap-northeast-2"
+
+
+def typed_local():
+    # ruleid: endpoint-literal-python
+    target: str = "https://local.example.com"
+    return target
+
+
 # negatives
 # ok: endpoint-literal-python
 WORD = "hello"
