@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-# Languages that auditkit has rules for. Anything else is listed in coverage as not scanned.
+# Languages that auditkit has rules for, by the extensions semgrep itself gives them
+# (`semgrep-core -dump_extensions`), case as written: semgrep runs no rule on "APP.PY" or on
+# TypeScript's .mts/.cts, so such files are listed as not scanned rather than counted as
+# scanned with no rule. Anything else is listed in coverage as not scanned too.
 _BY_SUFFIX = {
     ".py": "python",
     ".pyi": "python",
@@ -18,12 +21,11 @@ _BY_SUFFIX = {
     ".jsx": "javascript",
     ".ts": "typescript",
     ".tsx": "typescript",
-    ".mts": "typescript",
-    ".cts": "typescript",
     ".yaml": "yaml",
     ".yml": "yaml",
     ".json": "json",
     ".tf": "terraform",
+    ".tofu": "terraform",
     ".tfvars": "terraform",
     ".hcl": "terraform",
     ".properties": "properties",
@@ -36,15 +38,14 @@ SCANNED_LANGUAGES = frozenset({*_BY_SUFFIX.values(), "dockerfile"})
 def detect_language(path: str) -> str | None:
     """The language of ``path`` (POSIX, relative), or None when auditkit has no use for it."""
     name = PurePosixPath(path).name
-    lower = name.lower()
     if _is_dockerfile(name):
         return "dockerfile"
     # `.env`, `.env.production`, `.env.local`: dotenv files are named, not suffixed.
-    if lower == ".env" or lower.startswith(".env."):
+    if name == ".env" or name.startswith(".env."):
         return "dotenv"
-    if lower.endswith(".tfvars.json"):
+    if name.endswith(".tfvars.json"):
         return "json"
-    return _BY_SUFFIX.get(PurePosixPath(lower).suffix)
+    return _BY_SUFFIX.get(PurePosixPath(name).suffix)
 
 
 # Exactly the names the Dockerfile rule's `paths.include` lists (semgrep's globs are
