@@ -30,6 +30,8 @@ _BY_SUFFIX = {
     ".hcl": "terraform",
     ".properties": "properties",
     ".env": "dotenv",
+    ".sh": "shell",
+    ".bash": "shell",
 }
 
 SCANNED_LANGUAGES = frozenset({*_BY_SUFFIX.values(), "dockerfile"})

@@ -39,6 +39,8 @@ SCANNED = {
     ".env": f"U={URL}\n",
     ".env.production": f"U={URL}\n",
     "prod.env": f"U={URL}\n",
+    "deploy.sh": f"curl {URL}\n",
+    "run.bash": f"curl {URL}\n",
     "Dockerfile": f"ENV U={URL}\n",
     "Dockerfile.prod": f"ENV U={URL}\n",
     "dockerfile": f"ENV U={URL}\n",
@@ -56,6 +58,7 @@ NOT_SCANNED = {
     "cjs.cts": CODE,
     ".ENV": f"U={URL}\n",
     "DOCKERFILE": f"ENV U={URL}\n",
+    "DEPLOY.SH": f"curl {URL}\n",
     "Dockerfile-old": f"ENV U={URL}\n",
 }
 

@@ -48,6 +48,10 @@ FILES = {
     "config.yaml": f"a: 1\nb: us-east-1  # {TRAILING}\n# {ALONE}\nc: us-west-2\nd: ap-south-1\n",
     ".env": f"A=1\nB=us-east-1 # {TRAILING}\n# {ALONE}\nC=us-west-2\nD=ap-south-1\n",
     "app.properties": f"a=1\nb=x\n! {ALONE}\nc=us-west-2\nd=ap-south-1\n",
+    "deploy.sh": (
+        f"set -e\nexport B=us-east-1 # {TRAILING}\n# {ALONE}\n"
+        "export C=us-west-2\nexport D=ap-south-1\n"
+    ),
     "Dockerfile": f"FROM python:3.11\nENV B=x\n# {ALONE}\nENV C=us-west-2\nENV D=ap-south-1\n",
 }
 # "key=value # x" in .properties and "ENV K=v # x" in a Dockerfile: the "# x" is part of the

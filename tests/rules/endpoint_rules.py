@@ -164,6 +164,16 @@ _DOCKERFILE_KEY = r"""(?:
 [^\n]*?
 """
 
+_SHELL_KEY = r"""(?:
+  # any line but a "#" comment line
+  ^[ \t]*+(?=[^\s\#])
+  # or: continue on the same line right after the previous match
+| (?!\A)\G
+)
+# skip lazily to the next token, never into a " #" comment at the end of a command
+(?:[^\n\#]|(?<![ \t])\#)*?
+"""
+
 _COMMON_NOTE = """\
 # Contract (docs/ARCHITECTURE.md, "Semgrep rule metadata"): role endpoint-literal. Every match
 # is ONE candidate endpoint inside ONE literal value and never in a comment; its byte offsets
@@ -243,6 +253,11 @@ _NOTES = {
 # Suppressions go on the line before: Docker reads a "#" after an instruction as part of it.
 # Generic-mode rule: `paths.include` limits it to Dockerfiles.
 """,
+    "shell": """\
+# Shell scripts (*.sh, *.bash): URL tokens, and host, IP and region shaped tokens (a word of a
+# command, VAR=value, --region=value) on every line but "#" comment lines, up to a " #" comment.
+# Generic-mode rule: `paths.include` limits it to shell scripts.
+""",
     "properties": """\
 # Java .properties: key=value, key: value and key value lines; "#" and "!" comment lines are
 # never matched. The value is split into tokens at white space, ",", ";".
@@ -263,6 +278,7 @@ _TITLES = {
     "dotenv": ".env files",
     "properties": "Java .properties files",
     "dockerfile": "Dockerfiles",
+    "shell": "shell scripts",
 }
 
 # rule file stem -> (semgrep languages, boundaries); None: a generic-mode rule
@@ -288,6 +304,7 @@ _GENERIC_RULES = {
         ],
         _DOCKERFILE_KEY,
     ),
+    "shell": (["*.sh", "*.bash"], _SHELL_KEY),
 }
 
 # The annotated test file beside each rule file (semgrep's runner pairs them by stem).
@@ -304,6 +321,7 @@ TEST_FILES = {
     "dotenv": "dotenv.env",
     "properties": "properties.properties",
     "dockerfile": "dockerfile.dockerfile",
+    "shell": "shell.sh",
 }
 
 _MESSAGE = "literal that may hold an endpoint (URL, host name, IP address or cloud region)"

@@ -121,6 +121,17 @@ EXPECTED = {
         "US_GOV_WEST_1",
         "GovCloud",
     ],
+    "shell.sh": [
+        "https://api.example.com/v1",
+        "eu-west-2",
+        "s3://releases-bucket/app/",
+        "us-east-1",
+        "https://get.example.org/install.sh",
+        "db.example.net",
+        "europe-west3",
+        "registry.example.com/app:1.2.3",
+        "192.0.2.10",
+    ],
     "dockerfile.dockerfile": [
         "registry.example.com/base/python:3.11",
         "https://api.example.com/v1",
@@ -204,6 +215,13 @@ FORBIDDEN = {
     "go.go": ["github.com", "comment.example.com", "block.example.com"],
     "java.java": ["comment.example.com", "docs.example.com", "org.postgresql"],
     "kotlin.kt": ["comment.example.com", "docs.example.com", "org.postgresql"],
+    "shell.sh": [
+        "comment.example.com",
+        "eu-west-1",
+        "deploy.log",
+        "manage.py",
+        "config.yaml",
+    ],
     "dockerfile.dockerfile": [
         "comment.example.com",
         "eu-west-1",
