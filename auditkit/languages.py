@@ -30,6 +30,7 @@ _BY_SUFFIX = {
     ".hcl": "terraform",
     ".properties": "properties",
     ".env": "dotenv",
+    ".vue": "vue",  # its <script> blocks, as JavaScript or TypeScript (engines.vue)
     ".sh": "shell",
     ".bash": "shell",
 }

@@ -65,9 +65,11 @@ def semgrep_configs(
     small batch), rule files that semgrep would skip on each of those files are left out.
     """
     conditions = _prefilters() if sources is not None else None
+    # Vue components are scanned as JavaScript or TypeScript (engines.vue).
+    wanted = set(languages) | ({"javascript", "typescript"} if "vue" in languages else set())
     selected = []
     for path in semgrep_rule_files():
-        if rule_file_language(path) not in languages:
+        if rule_file_language(path) not in wanted:
             continue
         if not protected_hosts and path.parent.parent.name == "gateway" and path.stem == "http":
             continue

@@ -5,13 +5,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from auditkit.distributions import installed_version
-from auditkit.engines import _process
+from auditkit.engines import _process, vue
 from auditkit.errors import EngineError
 
 ENGINE = "semgrep"
@@ -65,13 +65,28 @@ class SemgrepError:
 def run_semgrep(
     root: Path, paths: list[str], config_files: list[Path], timeout: float = 1800
 ) -> tuple[list[SemgrepMatch], list[SemgrepError]]:
-    if not paths:
-        return [], []
-    program, argv = command(paths, [str(c) for c in config_files])
+    configs = [str(c) for c in config_files]
+    direct = direct_targets(paths)
+    matches, errors = _run(root, direct, configs, timeout) if direct else ([], [])
+    components = [p for p in paths if vue.is_vue(p)]
+    if components:
+        more, more_errors = _run_vue(root, components, configs, timeout)
+        matches += more
+        errors += more_errors
+    return matches, errors
+
+
+def direct_targets(paths: list[str]) -> list[str]:
+    """The paths semgrep reads as they are (all but Vue components, see ``engines.vue``)."""
+    return [p for p in paths if not vue.is_vue(p)]
+
+
+def _run(
+    cwd: Path, paths: list[str], configs: list[str], timeout: float
+) -> tuple[list[SemgrepMatch], list[SemgrepError]]:
+    program, argv = command(paths, configs)
     # semgrep exits 0 with or without matches; 2+ means it failed as a whole.
-    proc = _process.run(
-        ENGINE, argv, cwd=root, ok_codes=(0, 1), timeout=timeout, executable=program
-    )
+    proc = _process.run(ENGINE, argv, cwd=cwd, ok_codes=(0, 1), timeout=timeout, executable=program)
     try:
         data = json.loads(proc.stdout)
     except json.JSONDecodeError:
@@ -79,6 +94,36 @@ def run_semgrep(
             f"semgrep returned output that is not JSON: {_process.last_line(proc.stderr)}"
         ) from None
     return _matches(data), _errors(data)
+
+
+def _run_vue(
+    root: Path, components: list[str], configs: list[str], timeout: float
+) -> tuple[list[SemgrepMatch], list[SemgrepError]]:
+    """Vue components through their masked copies (engines.vue), results on the originals."""
+    import tempfile
+
+    errors: list[SemgrepError] = []
+    original: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="auditkit-vue-") as tmp:
+        for i, path in enumerate(components):
+            try:
+                copy, suffix = vue.masked((root / path).read_bytes())
+            except OSError as exc:
+                errors.append(SemgrepError(path, f"cannot be read: {exc.strerror}"))
+                continue
+            name = f"{i}/{PurePosixPath(path).name}{suffix}"
+            (Path(tmp) / name).parent.mkdir()
+            (Path(tmp) / name).write_bytes(copy)
+            original[name] = path
+        if not original:
+            return [], errors
+        matches, run_errors = _run(Path(tmp), list(original), configs, timeout)
+    return (
+        [replace(m, path=original.get(m.path, m.path)) for m in matches],
+        errors
+        + [replace(e, path=original.get(e.path, e.path)) for e in run_errors if e.path]
+        + [e for e in run_errors if not e.path],
+    )
 
 
 def command(paths: list[str], config_files: list[str]) -> tuple[str, list[str]]:

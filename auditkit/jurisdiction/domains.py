@@ -63,7 +63,9 @@ _MODULE_HOSTS = _words(
     honnef.co mvdan.cc cloud.google.com"""
 )
 _LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
-_IDENTIFIER_TLDS = frozenset({"id"})
+# TLDs that end dotted identifiers far more often than host names, bare: .id ("http.req.id",
+# "trace.id"), .name ("selected.name", "incident.name" in Vue and JS state code).
+_IDENTIFIER_TLDS = frozenset({"id", "name"})
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z][a-z]")
 
 

@@ -27,6 +27,7 @@ SCANNED = {
     "d.jsx": CODE,
     "e.ts": CODE,
     "f.tsx": CODE,
+    "App.vue": f"<template><p/></template>\n<script>\n{CODE}</script>\n",
     "a.yaml": f"u: {URL}\n",
     "b.yml": f"u: {URL}\n",
     "c.json": f'{{"u": "{URL}"}}\n',
