@@ -5,7 +5,7 @@ byte outside its ``<script>`` blocks becomes a space (line breaks kept), and the
 ``.js``, or ``.ts`` when a block says ``lang="ts"``. Byte offsets, lines and the columns of
 script lines are the original file's, so matches map back one to one and every finding points
 at the real source. The template and styles are not scanned (they are markup, and their URLs
-are mostly links); the coverage notes say so.
+are mostly links); the README says so.
 """
 
 from __future__ import annotations
