@@ -35,11 +35,10 @@ _BY_SUFFIX = {
     ".bash": "shell",
 }
 
-SCANNED_LANGUAGES = frozenset({*_BY_SUFFIX.values(), "dockerfile"})
-
 
 def detect_language(path: str) -> str | None:
-    """The language of ``path`` (POSIX, relative), or None when auditkit has no use for it."""
+    """The language of ``path`` (POSIX, relative), or None when auditkit has no rules for it:
+    every file with a language is scanned."""
     name = PurePosixPath(path).name
     if _is_dockerfile(name):
         return "dockerfile"

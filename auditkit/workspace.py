@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditkit.languages import SCANNED_LANGUAGES, detect_language
+from auditkit.languages import detect_language
 from auditkit.model import ScannedFile, SkippedFile
 
 if TYPE_CHECKING:
@@ -225,9 +225,6 @@ def _consider(
     if language is None:
         suffix = Path(rel).suffix or Path(rel).name
         skipped.append(SkippedFile(rel, f"no auditkit rules for this file type ({suffix})"))
-        return
-    if language not in SCANNED_LANGUAGES:
-        skipped.append(SkippedFile(rel, f"no auditkit rules for {language} yet"))
         return
     if st.st_size > max_bytes:
         skipped.append(

@@ -223,17 +223,6 @@ def test_prints_to_pdf_and_screenshots(page: tuple[Browser, Path], tmp_path: Pat
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 8
 
 
-def _pipeline_problem() -> str | None:
-    try:
-        import auditkit.scan  # noqa: F401
-        from auditkit.rulesets import rulesets_dir
-
-        rulesets_dir()
-    except Exception as exc:
-        return f"the scan pipeline cannot run yet ({type(exc).__name__}: {exc})"
-    return chromium_available()
-
-
 HOSTILE_SOURCE = {
     f"{fixture.HOSTILE_DIR}/app.py": (
         'import requests\n\nURL = "https://api.example.cn/<script>alert(1)</script>"\n'
@@ -243,7 +232,7 @@ HOSTILE_SOURCE = {
 }
 
 
-@pytest.mark.skipif(_pipeline_problem() is not None, reason=str(_pipeline_problem()))
+@needs_chromium
 def test_real_audit_of_a_hostile_tree_stays_inert(tmp_path: Path) -> None:
     from auditkit.cli import main
 

@@ -79,20 +79,6 @@ def test_report_layer_is_reproducible(tmp_path: Path, monkeypatch: pytest.Monkey
     _assert_identical(first, second, tmp_path)
 
 
-def _pipeline_problem() -> str | None:
-    try:
-        import auditkit.scan  # noqa: F401
-        from auditkit.rulesets import rulesets_dir
-
-        rulesets_dir()
-    except Exception as exc:
-        return f"the scan pipeline cannot run yet ({type(exc).__name__}: {exc})"
-    if not SAMPLE.is_dir():
-        return f"{SAMPLE} is missing"
-    return None
-
-
-@pytest.mark.skipif(_pipeline_problem() is not None, reason=str(_pipeline_problem()))
 def test_real_audit_of_the_sample_is_reproducible(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -384,49 +384,32 @@ _TERRAFORM_MULTI_REGION = """\
           - focus-metavariable: $S
 """
 
+# The AWS SDK for Java's region constants, written the same way in Java and in Kotlin.
+_AWS_JAVA_SDK_REGION_RULE = """\
+  - id: region-identifier-{language}
+    languages: [{language}]
+    severity: INFO
+    message: AWS SDK for Java region constant{where} (the match is its name, e.g. US_EAST_1)
+    metadata:
+      auditkit:
+        role: region-identifier
+        provider: aws
+    patterns:
+      - pattern-either:
+          # SDK v1 enum (also unqualified: the class name is specific to the AWS SDK)
+          - pattern: com.amazonaws.regions.Regions.$R
+          - pattern: Regions.$R
+          # SDK v2 constants; semgrep resolves the import of Region
+          - pattern: software.amazon.awssdk.regions.Region.$R
+      - metavariable-regex:
+          metavariable: $R
+          regex: ^(?:[A-Z]{{2}}(?:_[A-Z]+)+_[0-9]+|GovCloud)$
+      - focus-metavariable: $R
+"""
+
 _REGION_RULES = {
-    "java": """\
-  - id: region-identifier-java
-    languages: [java]
-    severity: INFO
-    message: AWS SDK for Java region constant (the match is its name, e.g. US_EAST_1)
-    metadata:
-      auditkit:
-        role: region-identifier
-        provider: aws
-    patterns:
-      - pattern-either:
-          # SDK v1 enum (also unqualified: the class name is specific to the AWS SDK)
-          - pattern: com.amazonaws.regions.Regions.$R
-          - pattern: Regions.$R
-          # SDK v2 constants; semgrep resolves the import of Region
-          - pattern: software.amazon.awssdk.regions.Region.$R
-      - metavariable-regex:
-          metavariable: $R
-          regex: ^(?:[A-Z]{2}(?:_[A-Z]+)+_[0-9]+|GovCloud)$
-      - focus-metavariable: $R
-""",
-    "kotlin": """\
-  - id: region-identifier-kotlin
-    languages: [kotlin]
-    severity: INFO
-    message: AWS SDK for Java region constant in Kotlin (the match is its name, e.g. US_EAST_1)
-    metadata:
-      auditkit:
-        role: region-identifier
-        provider: aws
-    patterns:
-      - pattern-either:
-          # SDK v1 enum (also unqualified: the class name is specific to the AWS SDK)
-          - pattern: com.amazonaws.regions.Regions.$R
-          - pattern: Regions.$R
-          # SDK v2 constants; semgrep resolves the import of Region
-          - pattern: software.amazon.awssdk.regions.Region.$R
-      - metavariable-regex:
-          metavariable: $R
-          regex: ^(?:[A-Z]{2}(?:_[A-Z]+)+_[0-9]+|GovCloud)$
-      - focus-metavariable: $R
-""",
+    "java": _AWS_JAVA_SDK_REGION_RULE.format(language="java", where=""),
+    "kotlin": _AWS_JAVA_SDK_REGION_RULE.format(language="kotlin", where=" in Kotlin"),
     "go": """\
   - id: region-identifier-go
     languages: [go]

@@ -41,8 +41,6 @@ def audited(tmp_path_factory: pytest.TempPathFactory, keys: Keys) -> tuple[Path,
         env=env,
         check=False,
     )
-    if proc.returncode == 3:  # engine or environment failure: not what these tests are about
-        pytest.skip(f"`auditkit audit` could not run: {proc.stderr.strip()}")
     assert proc.returncode in (0, 1), proc.stderr  # 1: findings at or above --fail-on
     return source, out
 
