@@ -30,7 +30,7 @@ _BY_SUFFIX = {
     ".hcl": "terraform",
     ".properties": "properties",
     ".env": "dotenv",
-    ".vue": "vue",  # its <script> blocks, as JavaScript or TypeScript (engines.vue)
+    ".vue": "vue",  # its <script> blocks, as JavaScript or TypeScript (engines.masked)
     ".sh": "shell",
     ".bash": "shell",
 }

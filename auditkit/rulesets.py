@@ -65,7 +65,7 @@ def semgrep_configs(
     small batch), rule files that semgrep would skip on each of those files are left out.
     """
     conditions = _prefilters() if sources is not None else None
-    # Vue components are scanned as JavaScript or TypeScript (engines.vue).
+    # Vue components are scanned as JavaScript or TypeScript (engines.masked).
     wanted = set(languages) | ({"javascript", "typescript"} if "vue" in languages else set())
     selected = []
     for path in semgrep_rule_files():

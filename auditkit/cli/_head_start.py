@@ -95,7 +95,7 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
         bool(policy.gateway.protected_hosts),
         prefilter_sources(ws.root, [f.path for f in paths]),
     )
-    direct = semgrep.direct_targets([f.path for f in paths])
-    if direct:  # Vue components run through masked copies in a new folder: unknowable here
+    direct = semgrep.direct_targets(ws.root, [f.path for f in paths])
+    if direct:  # masked copies run from a new folder: their command line is unknowable here
         program, argv = semgrep.command(direct, list(configs))
         prelaunch.start(argv, ws.root, env, program)

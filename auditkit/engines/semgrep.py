@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from auditkit.distributions import installed_version
-from auditkit.engines import _process, vue
+from auditkit.engines import _process, masked
 from auditkit.errors import EngineError
 
 ENGINE = "semgrep"
@@ -66,19 +66,29 @@ def run_semgrep(
     root: Path, paths: list[str], config_files: list[Path], timeout: float = 1800
 ) -> tuple[list[SemgrepMatch], list[SemgrepError]]:
     configs = [str(c) for c in config_files]
-    direct = direct_targets(paths)
+    copies = {p: c for p in paths if (c := _masked_copy(root, p)) is not None}
+    direct = [p for p in paths if p not in copies]
     matches, errors = _run(root, direct, configs, timeout) if direct else ([], [])
-    components = [p for p in paths if vue.is_vue(p)]
-    if components:
-        more, more_errors = _run_vue(root, components, configs, timeout)
+    if copies:
+        more, more_errors = _run_masked(copies, configs, timeout)
         matches += more
         errors += more_errors
     return matches, errors
 
 
-def direct_targets(paths: list[str]) -> list[str]:
-    """The paths semgrep reads as they are (all but Vue components, see ``engines.vue``)."""
-    return [p for p in paths if not vue.is_vue(p)]
+def direct_targets(root: Path, paths: list[str]) -> list[str]:
+    """The paths semgrep reads as they are: all but those scanned through a masked copy
+    (Vue components, YAML templates: see ``engines.masked``)."""
+    return [p for p in paths if _masked_copy(root, p) is None]
+
+
+def _masked_copy(root: Path, path: str) -> tuple[bytes, str] | None:
+    if not masked.may_need_mask(path):
+        return None
+    try:
+        return masked.masked_copy(path, (root / path).read_bytes())
+    except OSError:
+        return None  # semgrep reads the file itself and reports the problem
 
 
 def _run(
@@ -96,34 +106,31 @@ def _run(
     return _matches(data), _errors(data)
 
 
-def _run_vue(
-    root: Path, components: list[str], configs: list[str], timeout: float
+def _run_masked(
+    copies: dict[str, tuple[bytes, str]], configs: list[str], timeout: float
 ) -> tuple[list[SemgrepMatch], list[SemgrepError]]:
-    """Vue components through their masked copies (engines.vue), results on the originals."""
+    """Masked copies (engines.masked) through semgrep, results on the original paths."""
     import tempfile
 
-    errors: list[SemgrepError] = []
     original: dict[str, str] = {}
-    with tempfile.TemporaryDirectory(prefix="auditkit-vue-") as tmp:
-        for i, path in enumerate(components):
-            try:
-                copy, suffix = vue.masked((root / path).read_bytes())
-            except OSError as exc:
-                errors.append(SemgrepError(path, f"cannot be read: {exc.strerror}"))
-                continue
-            name = f"{i}/{PurePosixPath(path).name}{suffix}"
+    with tempfile.TemporaryDirectory(prefix="auditkit-masked-") as tmp:
+        for i, (path, (copy, suffix)) in enumerate(sorted(copies.items())):
+            name = f"{i}/{PurePosixPath(path).stem}{suffix}"
             (Path(tmp) / name).parent.mkdir()
             (Path(tmp) / name).write_bytes(copy)
             original[name] = path
-        if not original:
-            return [], errors
-        matches, run_errors = _run(Path(tmp), list(original), configs, timeout)
+        matches, errors = _run(Path(tmp), list(original), configs, timeout)
     return (
         [replace(m, path=original.get(m.path, m.path)) for m in matches],
-        errors
-        + [replace(e, path=original.get(e.path, e.path)) for e in run_errors if e.path]
-        + [e for e in run_errors if not e.path],
+        [_on_original(e, original) for e in errors],
     )
+
+
+def _on_original(error: SemgrepError, original: dict[str, str]) -> SemgrepError:
+    if error.path is None or error.path not in original:
+        return error
+    path = original[error.path]
+    return SemgrepError(path, error.message.replace(error.path, path))
 
 
 def command(paths: list[str], config_files: list[str]) -> tuple[str, list[str]]:

@@ -1,5 +1,5 @@
-"""Vue single-file components: their <script> blocks are scanned as JavaScript or TypeScript
-(semgrep dropped its Vue parser), findings point at the real file, markup is not scanned."""
+"""Files scanned through a masked copy (engines.masked): Vue components (their <script> blocks,
+as JavaScript or TypeScript) and YAML templates (Helm); findings point at the real file."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.engines.vue import masked
+from auditkit.engines.masked import masked_copy
 from auditkit.policy import Policy
 from auditkit.scan import ScanOptions, run_scan
 
@@ -44,7 +44,9 @@ export const ok = "eu-west-3"
 
 def test_masked_copy_keeps_offsets_lines_and_only_the_scripts() -> None:
     source = TS_COMPONENT.encode("utf-8")
-    copy, suffix = masked(source)
+    result = masked_copy("B.vue", source)
+    assert result is not None
+    copy, suffix = result
     assert suffix == ".ts"
     assert len(copy) == len(source)
     assert copy.count(b"\n") == source.count(b"\n")
@@ -52,7 +54,8 @@ def test_masked_copy_keeps_offsets_lines_and_only_the_scripts() -> None:
     assert "docs.example.cn" not in text and "cdn.example.cn" not in text
     start = source.index(b"const region")
     assert copy[start:].startswith(b'const region: string = "ap-southeast-1"')
-    assert masked(JS_COMPONENT.encode())[1] == ".js"
+    js = masked_copy("A.vue", JS_COMPONENT.encode())
+    assert js is not None and js[1] == ".js"
 
 
 def test_components_are_scanned_where_they_stand(tmp_path: Path) -> None:
@@ -96,3 +99,65 @@ def test_check_on_a_component_prints_its_findings(
     assert main(["check", "--no-cache", "A.vue", "b.ts"]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(" ")[0] for line in lines] == ["A.vue:7:14:", "A.vue:9:30:", "b.ts:1:19:"]
+
+
+HELM_TEMPLATE = """\
+{{- if .Values.exporter.create }}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Values.exporter.name }}
+  annotations:
+    {{- toYaml .Values.annotations | nindent 4 }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: exporter
+          image: {{ .Values.image.repository }}:{{ .Values.image.tag }}
+          env:
+            - name: EXPORT_URL
+              value: "https://export.example.cn/v1"
+            - name: REGION
+              value: ap-south-1
+{{- end }}
+"""
+
+WORKFLOW = """\
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: curl https://hooks.example.cn/${{ github.sha }}
+"""
+
+
+def test_yaml_templates_are_scanned_around_their_actions(tmp_path: Path) -> None:
+    (tmp_path / "deployment.yaml").write_text(HELM_TEMPLATE, encoding="utf-8")
+    (tmp_path / "deploy.yml").write_text(WORKFLOW, encoding="utf-8")
+    result = run_scan(tmp_path, Policy(), ScanOptions(use_cache=False, run_bandit=False))
+    assert not result.coverage.engine_issues  # semgrep rejected the whole template before
+    found = {
+        (
+            f.location.path,
+            f.location.start_line,
+            f.location.start_column,
+            f.evidence_dict["endpoint"],
+        )
+        for f in result.findings
+    }
+    assert found == {
+        ("deployment.yaml", 16, 23, "https://export.example.cn/v1"),
+        ("deployment.yaml", 18, 22, "ap-south-1"),
+        ("deploy.yml", 6, 19, "https://hooks.example.cn/"),
+    }
+
+
+def test_only_template_actions_are_masked() -> None:
+    copy = masked_copy("t.yaml", HELM_TEMPLATE.encode())
+    assert copy is not None and copy[1] == ".yaml"
+    assert len(copy[0]) == len(HELM_TEMPLATE.encode())
+    assert b"{{" not in copy[0] and b'value: "https://export.example.cn/v1"' in copy[0]
+    assert masked_copy("deploy.yml", WORKFLOW.encode()) is None  # ${{ }} is valid YAML
+    assert masked_copy("plain.yaml", b"a: 1\n") is None
