@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from auditkit.engines.masked import masked_copy
+from auditkit.model import ScanResult
 from auditkit.policy import Policy
 from auditkit.scan import ScanOptions, run_scan
 
@@ -58,11 +59,9 @@ def test_masked_copy_keeps_offsets_lines_and_only_the_scripts() -> None:
     assert js is not None and js[1] == ".js"
 
 
-def test_components_are_scanned_where_they_stand(tmp_path: Path) -> None:
-    (tmp_path / "A.vue").write_text(JS_COMPONENT, encoding="utf-8")
-    (tmp_path / "B.vue").write_text(TS_COMPONENT, encoding="utf-8")
-    result = run_scan(tmp_path, Policy(), ScanOptions(use_cache=False, run_bandit=False))
-    found = {
+def _endpoints(result: ScanResult) -> set[tuple[str, int, int, str]]:
+    """(path, line, column, endpoint) of every finding."""
+    return {
         (
             f.location.path,
             f.location.start_line,
@@ -71,7 +70,13 @@ def test_components_are_scanned_where_they_stand(tmp_path: Path) -> None:
         )
         for f in result.findings
     }
-    assert found == {
+
+
+def test_components_are_scanned_where_they_stand(tmp_path: Path) -> None:
+    (tmp_path / "A.vue").write_text(JS_COMPONENT, encoding="utf-8")
+    (tmp_path / "B.vue").write_text(TS_COMPONENT, encoding="utf-8")
+    result = run_scan(tmp_path, Policy(), ScanOptions(use_cache=False, run_bandit=False))
+    assert _endpoints(result) == {
         ("A.vue", 7, 14, "https://api.example.cn/v1"),
         ("A.vue", 9, 30, "us-east-1"),
         ("B.vue", 5, 25, "ap-southeast-1"),
@@ -138,16 +143,7 @@ def test_yaml_templates_are_scanned_around_their_actions(tmp_path: Path) -> None
     (tmp_path / "deploy.yml").write_text(WORKFLOW, encoding="utf-8")
     result = run_scan(tmp_path, Policy(), ScanOptions(use_cache=False, run_bandit=False))
     assert not result.coverage.engine_issues  # semgrep rejected the whole template before
-    found = {
-        (
-            f.location.path,
-            f.location.start_line,
-            f.location.start_column,
-            f.evidence_dict["endpoint"],
-        )
-        for f in result.findings
-    }
-    assert found == {
+    assert _endpoints(result) == {
         ("deployment.yaml", 16, 23, "https://export.example.cn/v1"),
         ("deployment.yaml", 18, 22, "ap-south-1"),
         ("deploy.yml", 6, 19, "https://hooks.example.cn/"),
