@@ -43,21 +43,31 @@ def using(directory: Path | None) -> Iterator[None]:
         _directories.pop()
 
 
-def _tables_dir() -> Path | None:
+def tables_dir() -> Path | None:
+    """Where tables are kept now; None within ``using(None)`` (nothing is kept)."""
     directory = _directories[-1] if _directories else default_cache_dir()
     return directory / "tables" if directory is not None else None
 
 
-def parsed(kind: str, source: bytes, parse: Callable[[bytes], Any]) -> Any:
+def parsed(
+    kind: str,
+    source: bytes,
+    parse: Callable[[bytes], Any],
+    valid: Callable[[Any], bool] | None = None,
+) -> Any:
     """``parse(source)``, from the cache when these bytes were parsed this way before.
 
     ``kind`` names the parse function and its version: change it when ``parse`` changes.
+    ``valid`` checks a stored value: one that fails it (damaged, yet still JSON) is parsed
+    afresh and replaced.
     """
     path = _entry(kind, source, ".json")
     if path is None:
         return parse(source)
     try:
-        return json.loads(path.read_bytes())
+        stored = json.loads(path.read_bytes())
+        if valid is None or valid(stored):
+            return stored
     except (OSError, ValueError):
         pass
     value = parse(source)
@@ -80,7 +90,7 @@ def derived_bytes(kind: str, source: bytes, derive: Callable[[bytes], bytes]) ->
 
 
 def _entry(kind: str, source: bytes, suffix: str) -> Path | None:
-    folder = _tables_dir()
+    folder = tables_dir()
     if folder is None:
         return None
     digest = hashlib.sha256(f"{_FORMAT}\0{kind}\0".encode() + source).hexdigest()

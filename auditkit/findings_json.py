@@ -21,6 +21,7 @@ def scan_to_json(result: ScanResult) -> dict[str, Any]:
         "engines": [
             {"name": e.name, "version": e.version, "files": e.files} for e in result.engines
         ],
+        "rule_prefilters": result.rule_prefilters,
     }
 
 

@@ -190,6 +190,9 @@ class ScanResult:
     engines: tuple[EngineRun, ...] = field(default=())
     suppression_problems: tuple[SuppressionProblem, ...] = field(default=())
     baseline: str | None = None  # the baseline file applied, if any
+    # Where the table that chose semgrep's rule files for small batches came from:
+    # "committed", "derived" (for the installed semgrep) or "none" (every rule file ran).
+    rule_prefilters: str = "none"
 
     @property
     def live_findings(self) -> tuple[Finding, ...]:

@@ -15,7 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from auditkit import datacache, prefilters
 from auditkit.distributions import installed_version
+from auditkit.prefilters import PrefilterTable
 
 PREFILTERS = "prefilters.json"
 
@@ -64,7 +66,8 @@ def semgrep_configs(
     when the policy protects hosts. With ``sources`` (the lower-cased text of every file of a
     small batch), rule files that semgrep would skip on each of those files are left out.
     """
-    conditions = _prefilters() if sources is not None else None
+    table = prefilter_table() if sources is not None else None
+    conditions = table.files if table is not None else None
     # Vue components are scanned as JavaScript or TypeScript (engines.masked).
     wanted = set(languages) | ({"javascript", "typescript"} if "vue" in languages else set())
     selected = []
@@ -75,7 +78,7 @@ def semgrep_configs(
             continue
         if conditions is not None and sources is not None:
             condition = conditions.get(path.relative_to(rulesets_dir() / "semgrep").as_posix())
-            if not any(_holds(condition, text) for text in sources):
+            if not any(prefilters.holds(condition, text) for text in sources):
                 continue
         selected.append(str(path))
     return tuple(selected)
@@ -97,31 +100,55 @@ def prefilter_sources(root: Path, paths: Sequence[str]) -> list[str] | None:
         return None
 
 
-@cache
-def _prefilters() -> dict[str, Any] | None:
-    """Each rule file's condition for a file to possibly match (``prefilters.json``, written by
-    scripts/gen_rule_prefilters.py); None unless it was made by the installed semgrep."""
+def prefilter_table() -> PrefilterTable | None:
+    """The rule prefilters of the installed semgrep: the committed table when that semgrep
+    wrote it, else one derived from it (kept in the cache folder, or made in memory with
+    ``--no-cache``); None when semgrep-core cannot give one (every rule file then runs)."""
+    key = datacache.tables_dir()
+    if key not in _tables:
+        _tables[key] = _load_prefilter_table()
+    return _tables[key]
+
+
+_tables: dict[Path | None, PrefilterTable | None] = {}
+
+
+def prefilter_origin() -> str:
+    """``committed``, ``derived`` or ``none``: what the report says about the table in force."""
+    table = prefilter_table()
+    return table.origin if table is not None else prefilters.NONE
+
+
+def _load_prefilter_table() -> PrefilterTable | None:
+    version = installed_version("semgrep")
     try:
-        document = json.loads((rulesets_dir() / "semgrep" / PREFILTERS).read_bytes())
+        committed = json.loads((rulesets_dir() / "semgrep" / PREFILTERS).read_bytes())
     except (OSError, ValueError):
-        return None
-    if not isinstance(document, dict) or document.get("semgrep") != installed_version("semgrep"):
-        return None
-    files = document.get("files")
-    return files if isinstance(files, dict) else None
+        committed = None
+    table = prefilters.table_from(committed, prefilters.COMMITTED)
+    if table is not None and table.semgrep == version:
+        return table
+    from auditkit.engines.semgrep import core_binary
 
+    core = core_binary()
+    if core is None:
+        return None
+    base = rulesets_dir() / "semgrep"
+    # The key: the semgrep version and every rule file's bytes (what the conditions follow).
+    source = version.encode() + b"\0" + rules_digest().encode()
 
-def _holds(condition: Any, text: str) -> bool:
-    """Whether ``text`` can meet ``condition``; anything unexpected counts as met."""
-    if not isinstance(condition, dict):
-        return True  # true, a rule file that is not listed, or a damaged entry
-    if isinstance(words := condition.get("all"), list):
-        return all(w in text for w in words if isinstance(w, str))
-    if isinstance(parts := condition.get("and"), list):
-        return all(_holds(c, text) for c in parts)
-    if isinstance(parts := condition.get("or"), list):
-        return any(_holds(c, text) for c in parts)
-    return True
+    def derive(_: bytes) -> dict[str, Any]:
+        return prefilters.document(prefilters.derive(core, base, semgrep_rule_files()), version)
+
+    def valid(value: Any) -> bool:
+        found = prefilters.table_from(value, prefilters.DERIVED)
+        return found is not None and found.semgrep == version
+
+    try:
+        stored = datacache.parsed("semgrep-prefilters/1", source, derive, valid=valid)
+    except prefilters.PrefilterError:
+        return None
+    return prefilters.table_from(stored, prefilters.DERIVED)
 
 
 def rule_file_language(path: Path) -> str:
@@ -145,6 +172,18 @@ def ruleset_files() -> tuple[Path, ...]:
             and not p.name.endswith(".test.yaml")
         )
     )
+
+
+@cache
+def rules_digest() -> str:
+    """sha256 over (relative path, content) of every semgrep rule file: what prefilter
+    conditions are computed from."""
+    h = hashlib.sha256()
+    base = rulesets_dir()
+    for p in semgrep_rule_files():
+        h.update(p.relative_to(base).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
 
 
 @cache

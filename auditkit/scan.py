@@ -22,7 +22,12 @@ from auditkit.engines.plan import POLICY_SINK_LANGUAGES, SMALL_SCAN_FILES
 from auditkit.errors import EngineError
 from auditkit.model import Coverage, EngineIssue, EngineRun, Finding, ScanResult, Severity
 from auditkit.policy import Policy
-from auditkit.rulesets import prefilter_sources, ruleset_digest, semgrep_configs
+from auditkit.rulesets import (
+    prefilter_origin,
+    prefilter_sources,
+    ruleset_digest,
+    semgrep_configs,
+)
 from auditkit.triage.baseline import apply_baseline, load_baseline
 from auditkit.workspace import MAX_FILE_BYTES, SourceFile, Workspace, discover
 
@@ -91,6 +96,9 @@ def _run_scan(
         engines=tuple(engines),
         suppression_problems=tuple(problems),
         baseline=options.baseline.name if options.baseline else None,
+        # The table in force for this semgrep, whether or not this run had a small batch:
+        # a cached and an uncached audit must describe themselves alike.
+        rule_prefilters=prefilter_origin(),
     )
 
 

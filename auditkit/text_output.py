@@ -69,3 +69,8 @@ def _summary(result: ScanResult, console: Console) -> None:
         "(see --format json: coverage)",
         highlight=False,
     )
+    engines = ", ".join(f"{e.name} {e.version}" for e in result.engines)
+    console.print(
+        f"[dim]engines: {escape(engines)}; rule prefilters: {result.rule_prefilters}[/]",
+        highlight=False,
+    )

@@ -26,14 +26,23 @@ def start_engines(args: list[str]) -> None:
     try:
         parsed = _parse(args)
         if parsed is not None:
-            _start(*parsed)
+            files, policy, no_cache = parsed
+            if no_cache:
+                # Nothing is read from or written to the cache folder, prefilters included.
+                from auditkit import datacache
+
+                with datacache.using(None):
+                    _start(files, policy)
+            else:
+                _start(files, policy)
     except Exception:  # a head start must never change what the command does
         prelaunch.discard()
 
 
-def _parse(args: list[str]) -> tuple[list[Path], Path | None] | None:
+def _parse(args: list[str]) -> tuple[list[Path], Path | None, bool] | None:
     files: list[Path] = []
     policy: Path | None = None
+    no_cache = False
     i = 0
     while i < len(args):
         arg = args[i]
@@ -50,13 +59,13 @@ def _parse(args: list[str]) -> tuple[list[Path], Path | None] | None:
             if name == "--policy":
                 policy = Path(value)
         elif arg in _FLAGS:
-            pass
+            no_cache = no_cache or arg == "--no-cache"
         elif arg.startswith("-"):
             return None  # --help, --debug, a typo: leave it all to the command
         else:
             files.append(Path(arg))
         i += 1
-    return (files, policy) if files else None
+    return (files, policy, no_cache) if files else None
 
 
 def _start(files: list[Path], policy_file: Path | None) -> None:

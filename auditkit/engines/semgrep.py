@@ -156,6 +156,17 @@ def _common_folder(paths: list[str]) -> str:
 
 
 @cache
+def core_binary() -> str | None:
+    """The installed ``semgrep-core`` executable, or None."""
+    spec = importlib.util.find_spec("semgrep")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        core = Path(location) / "bin" / "semgrep-core"
+        if core.is_file() and os.access(core, os.X_OK):
+            return str(core)
+    return None
+
+
+@cache
 def _command() -> tuple[str, str]:
     """(program, argv[0]) to run semgrep's OCaml CLI.
 
@@ -163,11 +174,9 @@ def _command() -> tuple[str, str]:
     ``osemgrep``; calling the binary that way directly saves a Python start-up (~0.1 s) on
     every run, which the pre-commit hook feels. Falls back to the wrapper.
     """
-    spec = importlib.util.find_spec("semgrep")
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        core = Path(location) / "bin" / "semgrep-core"
-        if core.is_file() and os.access(core, os.X_OK):
-            return str(core), "osemgrep"
+    core = core_binary()
+    if core is not None:
+        return core, "osemgrep"
     wrapper = _process.executable("semgrep")
     return wrapper, wrapper
 

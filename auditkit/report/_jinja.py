@@ -88,6 +88,7 @@ def html_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["slug"] = slug
+    env.filters["prefilters_note"] = prefilters_note
     return env
 
 
@@ -107,7 +108,23 @@ def markdown_environment() -> jinja2.Environment:
     env.filters["fence"] = md_fence
     env.filters["raw"] = MdSafe
     env.filters["slug"] = slug
+    env.filters["prefilters_note"] = prefilters_note
     return env
+
+
+_PREFILTERS = {
+    "committed": "semgrep's own prefilter conditions (the table shipped for this semgrep) chose "
+    "the rule files for small batches; they never change what is found",
+    "derived": "semgrep's own prefilter conditions, derived from the installed semgrep (the "
+    "shipped table was written by another version), chose the rule files for small batches; "
+    "they never change what is found",
+    "none": "none: every rule file of each language ran",
+}
+
+
+def prefilters_note(origin: object) -> str:
+    """One sentence on the rule prefilters a report's scan used."""
+    return _PREFILTERS.get(str(origin), str(origin))
 
 
 def slug(value: object) -> str:

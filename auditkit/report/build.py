@@ -81,6 +81,7 @@ def build_report(
             ruleset_digest=catalog.ruleset_digest,
             ruleset_files=catalog.ruleset_files,
             policy=policy_info(policy),
+            rule_prefilters=result.rule_prefilters,
         ),
         coverage=coverage,
         findings=findings,

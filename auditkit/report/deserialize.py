@@ -95,6 +95,12 @@ def _methodology(r: Reader, d: dict[str, Any]) -> Methodology:
         ruleset_files=tuple(
             r.record(RuleFile, x, p) for x, p in r.items(d, "ruleset_files", "methodology")
         ),
+        # Absent from reports written before it was recorded.
+        rule_prefilters=(
+            r.opt_str(d, "rule_prefilters", "methodology") or "none"
+            if "rule_prefilters" in d
+            else "not recorded"
+        ),
         policy=PolicyInfo(
             name=r.text(pol, "name", where),
             source=r.opt_str(pol, "source", where),

@@ -149,6 +149,8 @@ class Methodology:
     ruleset_digest: str
     ruleset_files: tuple[RuleFile, ...]
     policy: PolicyInfo
+    # "committed", "derived" or "none": see ScanResult.rule_prefilters
+    rule_prefilters: str = "none"
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "rules": [_rule(r) for r in meth.rules],
             "ruleset_digest": meth.ruleset_digest,
             "ruleset_files": [_fields(f) for f in meth.ruleset_files],
+            "rule_prefilters": meth.rule_prefilters,
             "policy": {
                 **_fields(meth.policy),
                 "allowed": list(meth.policy.allowed),
