@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import Any
 
+from auditkit.waivers import Waivers
+
 
 class Severity(StrEnum):
     CRITICAL = "critical"
@@ -190,6 +192,8 @@ class ScanResult:
     engines: tuple[EngineRun, ...] = field(default=())
     suppression_problems: tuple[SuppressionProblem, ...] = field(default=())
     baseline: str | None = None  # the baseline file applied, if any
+    # What the policy, the suppressions and the baseline waived (counted, never applied here).
+    waivers: Waivers = field(default_factory=Waivers)
     # Where the table that chose semgrep's rule files for small batches came from:
     # "committed", "derived" (for the installed semgrep) or "none" (every rule file ran).
     rule_prefilters: str = "none"

@@ -17,6 +17,7 @@ from auditkit.model import Category, Finding, Location, Severity
 from auditkit.pathmatch import is_test_path, matches_any
 from auditkit.policy import GatewayPolicy, Policy
 from auditkit.protected import host_is_protected, url_host
+from auditkit.waivers import ALREADY_COMPLIANT, WaivedEndpoint
 
 PROTECTED_REFERENCE = "reference to a protected host"
 _BANDIT_SEVERITY = {"HIGH": Severity.HIGH, "MEDIUM": Severity.MEDIUM, "LOW": Severity.LOW}
@@ -31,6 +32,10 @@ class Normaliser:
     def __post_init__(self) -> None:
         self.classifier = Classifier(self.policy.jurisdiction)
         self._hints: dict[str, frozenset[str]] = {}
+        # allow_hosts matches, with the verdict each endpoint has without allow_hosts: the
+        # report shows what the allow-list waived (auditkit.triage.waivers).
+        self.allowed_by_policy: list[tuple[str, WaivedEndpoint]] = []
+        self._unwaived: Classifier | None = None
 
     # ------------------------------------------------------------------ endpoints
 
@@ -53,6 +58,9 @@ class Normaliser:
                     out += self._protected_literal(match, host)
                     continue
             verdict = self.classifier.classify(text, hints)
+            if verdict is not None and verdict.basis == "policy" and verdict.compliant is True:
+                self._note_allowed(match, raw, text, hints, verdict, in_prose)
+                continue
             if verdict is None or verdict.internal or verdict.compliant is True:
                 continue
             finding = self._endpoint_finding(match, raw, verdict)
@@ -76,6 +84,48 @@ class Normaliser:
             "semgrep",
         )
         return [finding]
+
+    def _note_allowed(
+        self,
+        match: SemgrepMatch,
+        raw: str,
+        text: str,
+        hints: frozenset[str],
+        verdict: Verdict,
+        in_prose: bool,
+    ) -> None:
+        """Record an endpoint that allow_hosts made compliant, with its verdict without it."""
+        pattern = self.classifier.allow_pattern(verdict.host or "")
+        if pattern is None:
+            return
+        if self._unwaived is None:
+            self._unwaived = Classifier(replace(self.policy.jurisdiction, allow_hosts=()))
+        would = self._unwaived.classify(text, hints)
+        if would is None or would.internal:
+            return
+        loc = _location(match)
+        would_be, severity = ALREADY_COMPLIANT, None
+        if would.compliant is not True:
+            finding = self._endpoint_finding(match, raw, would)
+            if in_prose and _bare_name_on_registry_evidence(text, would):
+                finding = _mentioned_in_text(finding)
+            if is_test_path(match.path):
+                finding = replace(finding, severity=Severity.INFO)
+            would_be, severity = finding.category.value, finding.severity.value
+        endpoint = WaivedEndpoint(
+            path=loc.path,
+            line=loc.start_line,
+            column=loc.start_column,
+            endpoint=would.endpoint,
+            host=would.host,
+            provider=would.provider,
+            region=would.region,
+            jurisdiction=would.jurisdiction,
+            would_be=would_be,
+            severity=severity,
+            reason=would.reason,
+        )
+        self.allowed_by_policy.append((pattern, endpoint))
 
     def _provider_hints(self, path: str) -> frozenset[str]:
         if path not in self._hints:

@@ -8,14 +8,16 @@ them are reported together.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from auditkit.errors import PolicyError
+from auditkit.errors import PolicyError, UsageError
 from auditkit.tomlfile import read_toml
+from auditkit.waivers import POLICY_FROM_AUDITOR, POLICY_FROM_TARGET
 
 POLICY_FILE_NAME = "auditkit.toml"
+PYPROJECT_LABEL = "pyproject.toml [tool.auditkit]"
 SINK_LANGUAGES = ("python", "go", "java", "javascript", "typescript")
 JURISDICTION_GROUPS = ("EU", "EEA", "ADEQUACY")
 
@@ -51,6 +53,9 @@ class Policy:
     gateway: GatewayPolicy = field(default_factory=GatewayPolicy)
     source: str | None = None  # where it came from, relative to the target when inside it
     text: str = ""  # the exact policy text, for the report and its digest
+    # Who wrote it: "target" when the file lies in the audited tree (the audited party can
+    # edit it), "auditor" for a file from outside it and for the built-in defaults.
+    origin: str = POLICY_FROM_AUDITOR
 
     @property
     def digest(self) -> str:
@@ -212,12 +217,15 @@ def load_policy(target: Path, policy_file: Path | None = None) -> Policy:
     """Find and load the policy for ``target``; defaults when there is none."""
     if policy_file is not None:
         data, text = _read_toml(policy_file, str(policy_file))
-        return parse_policy(data, _label(policy_file, target), text)
+        policy = parse_policy(data, _label(policy_file, target), text)
+        if _inside(policy_file, target):
+            return replace(policy, origin=POLICY_FROM_TARGET)
+        return policy
     root = target if target.is_dir() else target.parent
     candidate = root / POLICY_FILE_NAME
     if candidate.is_file():
         data, text = _read_toml(candidate, str(candidate))
-        return parse_policy(data, POLICY_FILE_NAME, text)
+        return replace(parse_policy(data, POLICY_FILE_NAME, text), origin=POLICY_FROM_TARGET)
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
         data, _ = _read_toml(pyproject, str(pyproject))
@@ -230,8 +238,59 @@ def load_policy(target: Path, policy_file: Path | None = None) -> Policy:
 
             # The policy text recorded in the report is the section itself, canonicalised.
             text = json.dumps(section, sort_keys=True, ensure_ascii=False)
-            return parse_policy(section, "pyproject.toml [tool.auditkit]", text)
+            policy = parse_policy(section, PYPROJECT_LABEL, text)
+            return replace(policy, origin=POLICY_FROM_TARGET)
     return Policy()
+
+
+def target_policy(target: Path) -> str | None:
+    """The policy the audited tree holds itself (its label), or None when it holds none."""
+    root = target if target.is_dir() else target.parent
+    if (root / POLICY_FILE_NAME).is_file():
+        return POLICY_FILE_NAME
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        data, _ = _read_toml(pyproject, str(pyproject))
+        tool = data.get("tool", {})
+        if isinstance(tool, dict) and "auditkit" in tool:
+            return PYPROJECT_LABEL
+    return None
+
+
+def load_audit_policy(target: Path, policy_file: Path | None, from_target: bool) -> Policy:
+    """The policy of an independent audit: the auditor's, unless the target's is asked for.
+
+    The audited party must not set the scope of its own audit unnoticed: a policy inside the
+    target (found there, or named with --policy) is used only with ``from_target``.
+    """
+    if policy_file is not None:
+        inside = _inside(policy_file, target)
+        if inside and not from_target:
+            raise UsageError(
+                f"--policy {policy_file} lies inside the audited tree, so the audited party can "
+                "edit it: give the auditor's policy from outside the tree, or add "
+                "--policy-from-target to audit with it"
+            )
+        if from_target and not inside:
+            raise UsageError(
+                f"--policy-from-target: {policy_file} is not inside the audited tree {target}"
+            )
+        return load_policy(target, policy_file)
+    own = target_policy(target)
+    if own is not None and not from_target:
+        raise UsageError(
+            f"{target} holds its own policy ({own}), written by the audited party: give the "
+            "auditor's policy with --policy FILE, or add --policy-from-target to audit with "
+            "the audited tree's own policy"
+        )
+    return load_policy(target)
+
+
+def _inside(policy_file: Path, target: Path) -> bool:
+    root = target.resolve()
+    folder = root if root.is_dir() else root.parent
+    resolved = policy_file.resolve()
+    return resolved == folder or folder in resolved.parents
 
 
 def _label(policy_file: Path, target: Path) -> str:

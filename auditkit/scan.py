@@ -34,6 +34,8 @@ from auditkit.workspace import MAX_FILE_BYTES, SourceFile, Workspace, discover
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from auditkit.waivers import WaivedEndpoint
+
 Progress = Callable[[int, int], None]
 
 
@@ -74,13 +76,25 @@ def _run_scan(
     warm = threading.Thread(target=_warm_classifier, args=(policy,), daemon=True)
     per_file, global_errors = _engine_results(ws, policy, options, warm)
     warm.join()
-    findings, issues = _normalise(ws, policy, per_file)
+    findings, issues, allowed_hosts = _normalise(ws, policy, per_file)
     issues += [EngineIssue("(scan)", semgrep_engine.ENGINE, e) for e in global_errors]
     from auditkit.triage.suppress import apply_inline_suppressions
 
     findings, problems = apply_inline_suppressions(findings, ws.root, [f.path for f in ws.files])
     if baseline is not None and options.baseline is not None:
         findings = apply_baseline(findings, baseline, options.baseline.name)
+    from auditkit.triage.waivers import collect_waivers
+
+    scanned = tuple(f.as_scanned() for f in ws.files)
+    waivers = collect_waivers(
+        ws.root,
+        policy,
+        scanned,
+        ws.skipped,
+        findings,
+        allowed_hosts,
+        options.baseline.name if options.baseline else None,
+    )
     engines = [EngineRun("semgrep", semgrep_engine.version(), len(ws.files))]
     if options.run_bandit:
         engines.append(EngineRun("bandit", bandit_engine.version(), len(ws.by_language("python"))))
@@ -89,10 +103,11 @@ def _run_scan(
         target=_target_label(target),
         findings=tuple(findings),
         coverage=Coverage(
-            files_scanned=tuple(f.as_scanned() for f in ws.files),
+            files_scanned=scanned,
             files_skipped=ws.skipped,
             engine_issues=tuple(sorted(set(issues))),
         ),
+        waivers=waivers,
         engines=tuple(engines),
         suppression_problems=tuple(problems),
         baseline=options.baseline.name if options.baseline else None,
@@ -263,7 +278,7 @@ def _execute(batches: list[Batch], options: ScanOptions) -> list[BatchResult]:
 
 def _normalise(
     ws: Workspace, policy: Policy, per_file: dict[str, FileResults]
-) -> tuple[list[Finding], list[EngineIssue]]:
+) -> tuple[list[Finding], list[EngineIssue], list[tuple[str, WaivedEndpoint]]]:
     from auditkit.fingerprint import assign_fingerprints
     from auditkit.normalise import Normaliser
 
@@ -289,7 +304,7 @@ def _normalise(
         issues += [EngineIssue(path, bandit_engine.ENGINE, e.message) for e in r.bandit_errors]
     findings = [_in_test_code(f) for f in _dedupe(findings)]
     findings.sort(key=Finding.sort_key)
-    return assign_fingerprints(findings), issues
+    return assign_fingerprints(findings), issues, norm.allowed_by_policy
 
 
 def _in_test_code(finding: Finding) -> Finding:

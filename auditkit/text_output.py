@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from auditkit.model import Category, Finding, ScanResult, Severity
+from auditkit.waivers import callouts, summary_line
 
 _STYLE = {
     Severity.CRITICAL: "bold red",
@@ -60,6 +61,10 @@ def _summary(result: ScanResult, console: Console) -> None:
         row = [counts.get((cat, sev), 0) for sev in Severity]
         table.add_row(cat.value, *[str(n) if n else "-" for n in row], str(sum(row)))
     console.print(table)
+    # What the policy waived, next to the counts it changed (a wide waiver in red).
+    console.print(escape(summary_line(result.waivers)), highlight=False, soft_wrap=True)
+    for note in callouts(result.waivers):
+        console.print(f"[red]Warning: {escape(note)}[/]", highlight=False, soft_wrap=True)
     cov = result.coverage
     suppressed = len(result.findings) - len(live)
     console.print(

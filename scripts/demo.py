@@ -42,12 +42,21 @@ def main() -> None:
     print("\n== The Clover service: findings of every category (exit 1 = findings) ==")
     run("scan", str(clover), ok=(1,))
     print("\n== An auditor's one-shot: scan, render every format, sign with a DEMO key ==")
+    # The sample's policy is its own auditkit.toml, inside the audited tree: the audited team
+    # can edit it. The auditor reviews it and audits with their own copy, kept outside the
+    # tree; `audit` refuses the tree's own policy unless told --policy-from-target.
+    policy = OUT / "auditor-policies" / "clover-service.toml"
+    policy.parent.mkdir(parents=True)
+    shutil.copyfile(clover / "auditkit.toml", policy)
+    print(f"(the auditor's policy: {policy.relative_to(REPO)}, reviewed copy of the sample's)")
     run("keygen", "--out", str(keys), "--name", "demo-auditor")
     run(
         "audit",
         str(clover),
         "--out",
         str(report),
+        "--policy",
+        str(policy),
         "--key",
         str(keys / "demo-auditor.pem"),
         "--title",

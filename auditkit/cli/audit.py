@@ -15,9 +15,8 @@ from auditkit.cli._common import (
     fail_on_option,
     jobs_option,
     no_cache_option,
-    policy_option,
 )
-from auditkit.policy import load_policy
+from auditkit.policy import load_audit_policy
 from auditkit.scan import ScanOptions, run_scan
 
 if TYPE_CHECKING:
@@ -33,7 +32,18 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path),
     help="Folder for report.json, report.html, report.md and report.sarif.",
 )
-@policy_option
+@click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(path_type=Path),
+    help="The auditor's policy file, kept outside the audited tree.",
+)
+@click.option(
+    "--policy-from-target",
+    is_flag=True,
+    help="Audit with the policy the audited tree holds itself (auditkit.toml, [tool.auditkit] "
+    "in pyproject.toml, or a --policy file inside it); the report says so.",
+)
 @click.option(
     "--key",
     "key_path",
@@ -60,6 +70,7 @@ def audit(
     target: str,
     out_dir: Path,
     policy_file: Path | None,
+    policy_from_target: bool,
     key_path: Path | None,
     title: str | None,
     client: str | None,
@@ -74,10 +85,11 @@ def audit(
     """Audit TARGET and write the report in every format into --out, signed with --key."""
     from auditkit.report import build_report, resolve_date
     from auditkit.report.output import write_report_files
+    from auditkit.report.provenance import policy_lines
     from auditkit.report.triage import load_triage
 
     path = existing_target(target)
-    policy = load_policy(path, policy_file)
+    policy = load_audit_policy(path, policy_file, policy_from_target)
     # Everything that can be wrong with the options fails before the (long) scan: the key
     # is loaded (and its passphrase asked for) first.
     triage = load_triage(triage_file) if triage_file is not None else None
@@ -90,6 +102,8 @@ def audit(
     )
     written, stale = write_report_files(report, out_dir)
     click.echo(f"auditkit: {report.summary.verdict_text}")
+    for line in policy_lines(report):
+        click.echo(f"auditkit: {line}")
     for file in written:
         click.echo(f"  {file}")
     _sign_or_warn(out_dir, key, stale)

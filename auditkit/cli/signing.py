@@ -190,6 +190,7 @@ def describe(result: VerificationResult) -> list[str]:
     )
     report = predicate.get("report", {})
     lines.append(f"  report        {report.get('title')} ({report.get('date')})")
+    lines += _policy_lines(result.report)
     lines.append(f"  signed at     {predicate.get('timeSigned')}")
     if result.source is not None:
         lines.append(
@@ -200,3 +201,17 @@ def describe(result: VerificationResult) -> list[str]:
         lines.append(f"  rescan        {result.rescanned_findings} findings reproduced")
     lines.extend(f"  note          {n}" for n in result.notes)
     return lines
+
+
+def _policy_lines(report: object) -> list[str]:
+    """Who wrote the policy and what it waived, from the signed report.json."""
+    from auditkit.report import ReportFormatError
+    from auditkit.report.provenance import policy_lines_of_json
+
+    if report is None:
+        return []
+    try:
+        lines = policy_lines_of_json(report)
+    except ReportFormatError as exc:
+        return [f"  policy        not shown: report.json {exc}"]
+    return [f"  {'policy' if i == 0 else 'waivers':<13} {line}" for i, line in enumerate(lines)]

@@ -69,6 +69,17 @@ class Classifier:
         """The verdict for ``text``; None when it is not an endpoint at all."""
         return self._cached(text, frozenset(provider_hints))
 
+    def allow_pattern(self, host: str) -> str | None:
+        """The policy's allow_hosts pattern, as written, that ``host`` matches; None if none."""
+        matched = self._allow.match(host)
+        if matched is None:
+            return None
+        # HostPatterns answers with the glob in lower case: the report names it as written.
+        for pattern in self.policy.allow_hosts:
+            if pattern == matched or pattern.strip().lower().rstrip(".") == matched:
+                return pattern
+        return matched
+
     # ------------------------------------------------------------------ dispatch
 
     def _classify(self, text: str, hints: frozenset[str]) -> Verdict | None:

@@ -31,6 +31,7 @@ from auditkit.report.model import (
 from auditkit.report.rules import RuleCatalog, load_catalog
 from auditkit.report.summary import summarise
 from auditkit.report.triage import TriageFile
+from auditkit.waivers import POLICY_FROM_TARGET
 
 TOOL_NAME = "auditkit"
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -87,6 +88,9 @@ def build_report(
         findings=findings,
         triage=TriageInfo(source=triage.source if triage else None, decisions=decisions),
         summary=summarise(findings, coverage),
+        policy_source=policy.origin,
+        policy_path=policy.source if policy.origin == POLICY_FROM_TARGET else None,
+        waivers=result.waivers,
     )
 
 

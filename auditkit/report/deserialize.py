@@ -34,6 +34,7 @@ from auditkit.report.model import (
     TriageInfo,
     Verdict,
 )
+from auditkit.report.provenance import read_provenance
 
 
 def report_from_dict(data: object) -> Report:
@@ -43,6 +44,7 @@ def report_from_dict(data: object) -> Report:
     schema = root.get("schema")
     if schema != SCHEMA:
         raise ReportFormatError(f"not an auditkit report (schema {schema!r}, expected {SCHEMA!r})")
+    policy_source, policy_path, waivers = read_provenance(r, root)
     return Report(
         metadata=_metadata(r, r.field_obj(root, "metadata", "")),
         scope=_scope(r, r.field_obj(root, "scope", "")),
@@ -51,6 +53,9 @@ def report_from_dict(data: object) -> Report:
         findings=tuple(_read_finding(r, f, p) for f, p in r.items(root, "findings", "")),
         triage=_triage(r, r.field_obj(root, "triage", "")),
         summary=_read_summary(r, r.field_obj(root, "summary", "")),
+        policy_source=policy_source,
+        policy_path=policy_path,
+        waivers=waivers,
     )
 
 

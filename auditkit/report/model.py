@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from auditkit.model import Category, Location, Severity, SkippedFile, Suppression
+from auditkit.waivers import Waivers
 
 SCHEMA = "auditkit/report/1"
 
@@ -276,6 +277,12 @@ class Report:
     findings: tuple[ReportFinding, ...]
     triage: TriageInfo
     summary: Summary
+    # Who supplied the policy ("auditor" or "target"), the policy file's path in the target
+    # when it is the target's, and what the policy waived. None in reports written before
+    # they were recorded (auditkit.report.provenance).
+    policy_source: str | None = None
+    policy_path: str | None = None
+    waivers: Waivers | None = None
     schema: str = SCHEMA
 
     @property

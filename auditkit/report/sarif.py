@@ -16,6 +16,8 @@ from urllib.parse import quote
 
 from auditkit.model import Severity
 from auditkit.report.model import SEVERITY_ORDER, ManifestFile, Report, ReportFinding, Rule
+from auditkit.report.provenance import provenance_of
+from auditkit.waivers import callouts, summary_line
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -246,7 +248,13 @@ def _run_properties(report: Report, included: int, total: int) -> dict[str, Any]
         "manifestDigest": report.scope.manifest_digest,
         "rulesetDigest": report.methodology.ruleset_digest,
         "policyDigest": report.methodology.policy.digest,
+        # Who wrote the policy and what it waived: a SARIF viewer shows no executive summary.
+        "policySource": report.policy_source,
+        "policyProvenance": provenance_of(report),
     }
+    if report.waivers is not None:
+        props["waivers"] = summary_line(report.waivers)
+        props["waiverWarnings"] = callouts(report.waivers)
     if included < total:
         props["truncated"] = True
         props["resultsTotal"] = total

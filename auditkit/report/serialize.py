@@ -15,6 +15,7 @@ from auditkit.report.model import (
     Rule,
     Summary,
 )
+from auditkit.report.provenance import summary_counts, waivers_to_dict
 
 __all__ = ["report_to_dict"]
 
@@ -67,7 +68,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 for t in report.triage.decisions
             ],
         },
-        "summary": _summary(report.summary),
+        "summary": {**_summary(report.summary), **summary_counts(report)},
+        "policy_source": report.policy_source,
+        "policy_path": report.policy_path,
+        "waivers": None if report.waivers is None else waivers_to_dict(report.waivers),
     }
 
 

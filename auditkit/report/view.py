@@ -18,6 +18,8 @@ from auditkit.report.model import (
     Rule,
     Status,
 )
+from auditkit.report.provenance import provenance_of
+from auditkit.waivers import ALREADY_COMPLIANT, POLICY_FROM_TARGET, callouts, summary_line
 
 CATEGORY_TITLES = {
     Category.NON_EU_ENDPOINT.value: "Non-EU endpoints",
@@ -81,6 +83,12 @@ VERDICT_LABELS = {
     "compliant": "Compliant",
 }
 SIGNATURE_NOTE = "The signature, if any, is in report.json.dsse.json."
+# What an endpoint that allow_hosts matched would have been without it.
+WOULD_BE_LABELS = {
+    Category.NON_EU_ENDPOINT.value: "Non-EU endpoint",
+    Category.UNVERIFIED_ENDPOINT.value: "Unverified endpoint",
+    ALREADY_COMPLIANT: "Compliant anyway",
+}
 # Evidence keys in reading order; others follow alphabetically.
 _EVIDENCE_ORDER = (
     "endpoint", "host", "provider", "region", "jurisdiction", "basis", "reason", "candidates",
@@ -182,6 +190,12 @@ def context(report: Report) -> dict[str, Any]:
         "live_count": lambda key, value: sum(
             1 for f in report.live_findings if getattr(f, key).value == value
         ),
+        "provenance": provenance_of(report),
+        "policy_from_target": report.policy_source == POLICY_FROM_TARGET,
+        "waivers": report.waivers,
+        "waiver_summary": summary_line(report.waivers) if report.waivers else "",
+        "waiver_callouts": callouts(report.waivers) if report.waivers else [],
+        "would_be_labels": WOULD_BE_LABELS,
     }
 
 

@@ -62,6 +62,7 @@ class VerificationResult:
     source: Path | None = None
     source_files: int | None = None
     rescanned_findings: int | None = None
+    report: Any = None  # report.json as parsed, once its digest matched the signed subject
 
     @property
     def ok(self) -> bool:
@@ -116,6 +117,7 @@ def verify_report(
         return result
     result.predicate = statement.get("predicate")
     report = check_subjects(statement, report_dir, result)
+    result.report = report
     if report is not None:
         result.failures.extend(check_predicate(statement, report))
         if source is not None:

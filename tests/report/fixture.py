@@ -31,6 +31,15 @@ from auditkit.report import Report, build_report
 from auditkit.report.model import Decision, GitState, Rule, RuleFile, Status
 from auditkit.report.rules import RuleCatalog, public_rules, semgrep_rules
 from auditkit.report.triage import TriageFile
+from auditkit.waivers import (
+    POLICY_FROM_TARGET,
+    ExcludedEntry,
+    Exclusion,
+    GatewayShare,
+    HostWaiver,
+    WaivedEndpoint,
+    Waivers,
+)
 
 HOSTILE_DIR = 'services/"><img src=x onerror=alert(1)>'
 HOSTILE_PATH = f"{HOSTILE_DIR}/a<script>alert(1)</script>.py"
@@ -349,13 +358,50 @@ def scan_result() -> ScanResult:
             EngineRun("bandit", "1.9.4", 9),
             EngineRun("libcst", "1.8.6", 9),
         ),
+        waivers=waivers(scanned),
+    )
+
+
+def waivers(scanned: tuple[ScannedFile, ...]) -> Waivers:
+    """Every kind of waiver, a hostile path and endpoint among them (they must stay text)."""
+    gateway = [f for f in scanned if f.path.startswith("services/gateway/")]
+    allowed = WaivedEndpoint(
+        HOSTILE_PATH, 3, 7, "https://media.clover.internal/<script>x</script>",
+        "media.clover.internal", None, None, None, "compliant", None,
+        ".internal is a private-use name.",
+    )  # fmt: skip
+    waived = WaivedEndpoint(
+        "services/feed/feed/mirror.py", 5, 11, "https://mirror.cn.clover.internal",
+        "mirror.cn.clover.internal", None, None, "CN", "non-eu-endpoint", "medium",
+        ".cn is the country-code domain of China (CN), which the policy does not allow.",
+    )  # fmt: skip
+    return Waivers(
+        excluded=(
+            Exclusion("policy", "docs/**", (ExcludedEntry("docs/", 4),)),
+            Exclusion("policy", "**/fixtures/**", ()),
+            Exclusion(".auditkitignore", None, (ExcludedEntry(f"{HOSTILE_DIR}/vendor/", 2),)),
+        ),
+        allow_hosts=(HostWaiver("*.clover.internal", (allowed, waived)),),
+        gateway=GatewayShare(
+            ("services/gateway/**",),
+            len(gateway),
+            sum(f.lines for f in gateway),
+            len(scanned),
+            sum(f.lines for f in scanned),
+        ),
+        protected_hosts=("user-data.svc.cluster.local",),
+        suppressed_inline=1,
+        baselined=1,
+        baseline=".auditkit-baseline.json",
     )
 
 
 def policy() -> Policy:
     import tomllib
 
-    return parse_policy(tomllib.loads(POLICY_TEXT), "auditkit.toml", POLICY_TEXT)
+    # The audited tree's own auditkit.toml: the renderings' warning style is in the golden files.
+    parsed = parse_policy(tomllib.loads(POLICY_TEXT), "auditkit.toml", POLICY_TEXT)
+    return dataclasses.replace(parsed, origin=POLICY_FROM_TARGET)
 
 
 def catalog() -> RuleCatalog:

@@ -38,7 +38,11 @@ def target(tmp_path: Path) -> Path:
 
 
 def _audit(target: Path, out: Path, *extra: str) -> int:
-    return main(["audit", str(target), "--out", str(out), "--date", "2026-01-15", *extra])
+    """An audit with the auditor's policy, kept beside (not inside) the target."""
+    policy = target.parent / "auditor-policy.toml"
+    policy.write_text(fixture.POLICY_TEXT)
+    args = ["audit", str(target), "--out", str(out), "--date", "2026-01-15", *extra]
+    return main([*args, "--policy", str(policy)])
 
 
 def test_audit_writes_every_format_and_says_it_is_unsigned(
@@ -96,7 +100,7 @@ def test_usage_errors_stop_before_the_scan(
     assert _audit(target, tmp_path / "out", "--triage", str(bad)) == 2
     err = capsys.readouterr().err
     assert f"{bad}: decision[0].fingerprint" in err and "Traceback" not in err
-    assert main(["audit", str(target), "--out", str(tmp_path / "o"), "--date", "15.01.2026"]) == 2
+    assert _audit(target, tmp_path / "o", "--date", "15.01.2026") == 2
     assert "--date" in capsys.readouterr().err
     assert _audit(target, tmp_path / "out", "--key", str(tmp_path / "missing.pem")) == 2
     assert stub_scan == []

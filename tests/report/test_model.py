@@ -39,7 +39,12 @@ def test_top_level_keys_and_the_names_signing_reads(report: Report) -> None:
     d = report_to_dict(report)
     assert set(d) == {
         "schema", "metadata", "scope", "methodology", "coverage", "findings", "triage", "summary",
+        "policy_source", "policy_path", "waivers",
     }  # fmt: skip
+    assert (d["policy_source"], d["policy_path"]) == ("target", "auditkit.toml")
+    assert d["summary"]["policy_source"] == "target"
+    assert d["summary"]["waivers"]["files_excluded"] == 6
+    assert d["summary"]["waivers"]["endpoints_waived"] == 1
     assert d["schema"] == SCHEMA == "auditkit/report/1"
     assert set(d["scope"]["git"]) >= {"commit", "dirty"}
     assert {"path", "sha256", "language", "lines", "size"} == set(d["scope"]["manifest"][0])

@@ -37,7 +37,7 @@ def _audit_twice(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) 
     for n, reverse in ((1, False), (2, True)):
         tree = _copy(source, tmp_path / f"machine-{n}" / ("deep/" * n) / source.name, reverse)
         out = tmp_path / f"reports-{n}" / "out"
-        code = main(["audit", str(tree), "--out", str(out)])
+        code = main(["audit", str(tree), "--out", str(out), "--policy-from-target"])
         assert code in (0, 1), code
         outs.append(out)
     return outs

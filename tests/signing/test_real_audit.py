@@ -28,6 +28,9 @@ def audited(tmp_path_factory: pytest.TempPathFactory, keys: Keys) -> tuple[Path,
     shutil.copytree(SAMPLE, source)
     out = base / "out"
     key = str(keys["auditor"].private_path)
+    # The auditor's copy of the sample's policy, outside the audited tree.
+    policy = base / "auditor-policy.toml"
+    shutil.copyfile(SAMPLE / "auditkit.toml", policy)
     env = {
         **os.environ,
         "SOURCE_DATE_EPOCH": "1714521600",
@@ -35,7 +38,10 @@ def audited(tmp_path_factory: pytest.TempPathFactory, keys: Keys) -> tuple[Path,
         "SEMGREP_SEND_METRICS": "off",
     }
     proc = subprocess.run(
-        [sys.executable, "-m", "auditkit", "audit", str(source), "--out", str(out), "--key", key],
+        [
+            *(sys.executable, "-m", "auditkit", "audit", str(source), "--out", str(out)),
+            *("--key", key, "--policy", str(policy)),
+        ],
         capture_output=True,
         text=True,
         env=env,
