@@ -249,6 +249,12 @@ def test_git_state_of_a_repository(tmp_path: Path) -> None:
         ),
         (lambda d: d["scope"].update(manifest={}), "scope.manifest: expected a list"),
         (lambda d: d["summary"]["by_category"].update(extra=1), "summary.by_category"),
+        (lambda d: d.update(policy_source="vendor"), "policy_source: unknown value"),
+        (lambda d: d["waivers"]["gateway"].pop("lines"), "waivers.gateway.lines: missing"),
+        (
+            lambda d: d["waivers"]["allow_hosts"][0]["endpoints"][0].update(line="5"),
+            "waivers.allow_hosts[0].endpoints[0].line",
+        ),
     ],
 )
 def test_a_broken_report_names_the_key(report: Report, mutate: Any, message: str) -> None:
@@ -262,3 +268,32 @@ def test_a_foreign_document_is_rejected() -> None:
     for doc in ([], "x", {"schema_version": 1, "findings": []}):
         with pytest.raises(ReportFormatError):
             report_from_dict(doc)
+
+
+def test_a_report_written_before_provenance_says_it_is_not_recorded(report: Report) -> None:
+    """Older report.json files lack policy_source and waivers: read, never guessed."""
+    from auditkit.report.markdown import render_markdown
+
+    d = json.loads(render_json(report))
+    for key in ("policy_source", "policy_path", "waivers"):
+        d.pop(key)
+    old = report_from_dict(d)
+    assert (old.policy_source, old.policy_path, old.waivers) == (None, None, None)
+    text = render_markdown(old).decode()
+    assert "provenance is not recorded in this report" in text
+    assert "written before auditkit counted waivers" in text
+
+
+def test_the_auditor_s_policy_is_stated_without_a_warning(report: Report) -> None:
+    from auditkit.report.html import render_html
+    from auditkit.report.provenance import policy_lines
+
+    auditor = dataclasses.replace(report, policy_source="auditor", policy_path=None)
+    lines = policy_lines(auditor)
+    assert lines[0] == (
+        "Policy supplied by the auditor (auditkit.toml), from outside the audited tree."
+    )
+    assert lines[1].startswith("Waivers: 6 files excluded by 3 rules; 1 endpoint made compliant")
+    html = render_html(auditor).decode()
+    assert 'class="provenance provenance--auditor"' in html
+    assert 'class="provenance provenance--target' not in html
