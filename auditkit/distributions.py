@@ -43,3 +43,17 @@ def _metadata_version(path: str) -> str | None:
     except OSError:
         return None
     return None
+
+
+@cache
+def semgrep_core() -> str | None:
+    """The installed semgrep's ``semgrep-core`` executable (inside its package), or None."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("semgrep")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        core = Path(location) / "bin" / "semgrep-core"
+        if core.is_file() and os.access(core, os.X_OK):
+            return str(core)
+    return None

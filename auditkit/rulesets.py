@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from auditkit import datacache, prefilters
-from auditkit.distributions import installed_version
+from auditkit.distributions import installed_version, semgrep_core
 from auditkit.prefilters import PrefilterTable
 
 PREFILTERS = "prefilters.json"
@@ -128,9 +128,7 @@ def _load_prefilter_table() -> PrefilterTable | None:
     table = prefilters.table_from(committed, prefilters.COMMITTED)
     if table is not None and table.semgrep == version:
         return table
-    from auditkit.engines.semgrep import core_binary
-
-    core = core_binary()
+    core = semgrep_core()
     if core is None:
         return None
     base = rulesets_dir() / "semgrep"

@@ -18,14 +18,14 @@ from importlib.metadata import version
 from pathlib import Path
 
 from auditkit import prefilters
-from auditkit.engines.semgrep import core_binary
+from auditkit.distributions import semgrep_core
 
 RULESETS = Path(__file__).resolve().parent.parent / "rulesets" / "semgrep"
 OUT = RULESETS / "prefilters.json"
 
 
 def render() -> str:
-    core = core_binary()
+    core = semgrep_core()
     if core is None:
         raise SystemExit("semgrep-core is not installed")
     rule_files = sorted(p for p in RULESETS.rglob("*.yaml") if not p.name.endswith(".test.yaml"))

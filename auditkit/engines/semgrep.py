@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from auditkit.distributions import installed_version
+from auditkit.distributions import installed_version, semgrep_core
 from auditkit.engines import _process, masked
 from auditkit.errors import EngineError
 
@@ -156,17 +154,6 @@ def _common_folder(paths: list[str]) -> str:
 
 
 @cache
-def core_binary() -> str | None:
-    """The installed ``semgrep-core`` executable, or None."""
-    spec = importlib.util.find_spec("semgrep")
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        core = Path(location) / "bin" / "semgrep-core"
-        if core.is_file() and os.access(core, os.X_OK):
-            return str(core)
-    return None
-
-
-@cache
 def _command() -> tuple[str, str]:
     """(program, argv[0]) to run semgrep's OCaml CLI.
 
@@ -174,7 +161,7 @@ def _command() -> tuple[str, str]:
     ``osemgrep``; calling the binary that way directly saves a Python start-up (~0.1 s) on
     every run, which the pre-commit hook feels. Falls back to the wrapper.
     """
-    core = core_binary()
+    core = semgrep_core()
     if core is not None:
         return core, "osemgrep"
     wrapper = _process.executable("semgrep")

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from auditkit import datacache, prefilters, rulesets
-from auditkit.engines import semgrep as semgrep_engine
+from auditkit import datacache, distributions, prefilters, rulesets
 from auditkit.findings_json import scan_to_json
 from auditkit.policy import Policy
 from auditkit.report.build import build_report
@@ -56,7 +55,7 @@ def _entries(cache: Path) -> list[Path]:
 
 
 def _expected_files() -> dict[str, object]:
-    core = semgrep_engine.core_binary()
+    core = distributions.semgrep_core()
     assert core is not None
     return prefilters.derive(
         core, rulesets.rulesets_dir() / "semgrep", rulesets.semgrep_rule_files()
@@ -144,7 +143,7 @@ def test_no_cache_derives_in_memory_and_writes_nothing(tmp_path: Path) -> None:
 def test_without_a_table_every_rule_file_runs(
     monkeypatch: pytest.MonkeyPatch, core: str | None
 ) -> None:
-    monkeypatch.setattr(semgrep_engine, "core_binary", lambda: core)
+    monkeypatch.setattr(rulesets, "semgrep_core", lambda: core)
     assert prefilter_table() is None
     assert rulesets.prefilter_origin() == prefilters.NONE
     sources = prefilter_sources(REPO, [PLAIN_GO])
