@@ -97,6 +97,8 @@ def _encode(r: FileResults) -> dict[str, Any]:
             "error": r.python.error,
             "calls": [dataclasses.asdict(c) for c in r.python.calls],  # type: ignore[call-overload]
             "imports": [dataclasses.asdict(i) for i in r.python.imports],  # type: ignore[call-overload]
+            "flows": [dataclasses.asdict(f) for f in r.python.flows],  # type: ignore[call-overload]
+            "unguarded": [dataclasses.asdict(u) for u in r.python.unguarded],  # type: ignore[call-overload]
         }
     return {
         "path": r.path,
@@ -110,6 +112,7 @@ def _encode(r: FileResults) -> dict[str, Any]:
 
 def _decode(d: dict[str, Any]) -> FileResults:
     from auditkit.analyzers.results import ImportEdge, SinkCall
+    from auditkit.flows.results import UnguardedAccess
 
     py = None
     if d["python"] is not None:
@@ -119,6 +122,8 @@ def _decode(d: dict[str, Any]) -> FileResults:
             tuple(SinkCall(**c) for c in p["calls"]),
             tuple(ImportEdge(**i) for i in p["imports"]),
             p["error"],
+            flows=tuple(_flow(f) for f in p.get("flows", ())),
+            unguarded=tuple(UnguardedAccess(**u) for u in p.get("unguarded", ())),
         )
     return FileResults(
         path=d["path"],
@@ -138,3 +143,10 @@ def _decode(d: dict[str, Any]) -> FileResults:
         bandit_errors=tuple(BanditError(**e) for e in d["bandit_errors"]),
         python=py,
     )
+
+
+def _flow(d: dict[str, Any]) -> object:
+    from auditkit.flows.results import DataFlow, FlowStep
+
+    steps = tuple(FlowStep(**s) for s in d.pop("steps"))
+    return DataFlow(**d, steps=steps)

@@ -47,6 +47,8 @@ class Category(StrEnum):
     UNVERIFIED_ENDPOINT = "unverified-endpoint"
     GATEWAY_BYPASS = "gateway-bypass"
     SECURITY = "security"
+    DATA_EGRESS = "data-egress"
+    GATEWAY_AUTHORIZATION = "gateway-authorization"
 
 
 @dataclass(frozen=True, order=True)

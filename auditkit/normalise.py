@@ -12,6 +12,7 @@ from auditkit import sourcetext
 from auditkit.engines.bandit import BanditIssue
 from auditkit.engines.python_cst import PythonFileResult
 from auditkit.engines.semgrep import SemgrepMatch
+from auditkit.flows.findings import FlowFindings
 from auditkit.jurisdiction import Classifier, Verdict, find_endpoints, provider_hints
 from auditkit.model import Category, Finding, Location, Severity
 from auditkit.pathmatch import is_test_path, matches_any
@@ -36,6 +37,7 @@ class Normaliser:
         # report shows what the allow-list waived (auditkit.triage.waivers).
         self.allowed_by_policy: list[tuple[str, WaivedEndpoint]] = []
         self._unwaived: Classifier | None = None
+        self._flows: FlowFindings | None = None
 
     # ------------------------------------------------------------------ endpoints
 
@@ -348,6 +350,30 @@ class Normaliser:
             engine=engine,
             evidence=tuple(evidence.items()),
         )
+
+    # ------------------------------------------------------------------ data flows
+
+    def flows_from_python(self, result: PythonFileResult) -> list[Finding]:
+        if not result.flows and not result.unguarded:
+            return []
+        return self._flow_findings().from_python(result.path, result.flows, result.unguarded)
+
+    def flows_from_semgrep(self, match: SemgrepMatch) -> list[Finding]:
+        language = self.languages.get(match.path) or match.get("language") or ""
+        return self._flow_findings().from_semgrep(
+            match.path,
+            _location(match),
+            match.start.offset,
+            match.end.offset,
+            match.role,
+            match.get("kind") or "",
+            language,
+        )
+
+    def _flow_findings(self) -> FlowFindings:
+        if self._flows is None:
+            self._flows = FlowFindings(self.root, self.policy, self.classifier)
+        return self._flows
 
     # ------------------------------------------------------------------ bandit
 

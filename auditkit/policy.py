@@ -8,6 +8,7 @@ them are reported together.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from auditkit.waivers import POLICY_FROM_AUDITOR, POLICY_FROM_TARGET
 POLICY_FILE_NAME = "auditkit.toml"
 PYPROJECT_LABEL = "pyproject.toml [tool.auditkit]"
 SINK_LANGUAGES = ("python", "go", "java", "javascript", "typescript")
+# [gateway.authorization]: Kotlin has its own key (its annotations may differ from Java's).
+AUTH_LANGUAGES = ("python", "go", "java", "kotlin", "javascript", "typescript")
 JURISDICTION_GROUPS = ("EU", "EEA", "ADEQUACY")
 
 
@@ -36,6 +39,8 @@ class GatewayPolicy:
     protected_hosts: tuple[str, ...] = ()
     include_tests: bool = False
     sinks: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # [gateway.authorization]: language -> the calls / decorators / annotations that authorise
+    authorization: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def declared(self) -> bool:
@@ -44,6 +49,20 @@ class GatewayPolicy:
     def extra_sinks(self, language: str) -> tuple[str, ...]:
         return dict(self.sinks).get(language, ())
 
+    def authorizers(self, language: str) -> tuple[str, ...]:
+        """The checks that authorise access in ``language`` (Kotlin falls back to Java's)."""
+        table = dict(self.authorization)
+        if language == "kotlin" and "kotlin" not in table:
+            return table.get("java", ())
+        return table.get(language, ())
+
+
+@dataclass(frozen=True)
+class DataPolicy:
+    """``[data.categories]``: category -> the names that denote it in code (any case/style)."""
+
+    categories: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
 
 @dataclass(frozen=True)
 class Policy:
@@ -51,6 +70,7 @@ class Policy:
     exclude: tuple[str, ...] = ()
     jurisdiction: JurisdictionPolicy = field(default_factory=JurisdictionPolicy)
     gateway: GatewayPolicy = field(default_factory=GatewayPolicy)
+    data: DataPolicy = field(default_factory=DataPolicy)
     source: str | None = None  # where it came from, relative to the target when inside it
     text: str = ""  # the exact policy text, for the report and its digest
     # Who wrote it: "target" when the file lies in the audited tree (the audited party can
@@ -152,7 +172,7 @@ def _valid_jurisdiction(code: str) -> bool:
 def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
     """Validate a policy table (the whole file, or pyproject's ``[tool.auditkit]``)."""
     c = _Collector(file_label)
-    _unknown(c, data, ("audit", "jurisdiction", "gateway"), "")
+    _unknown(c, data, ("audit", "jurisdiction", "gateway", "data"), "")
 
     audit = _table(c, data, "audit", "")
     _unknown(c, audit, ("name", "exclude"), "audit")
@@ -174,7 +194,12 @@ def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
     deny_hosts = _strings(c, jur, "deny_hosts", "jurisdiction")
 
     gw = _table(c, data, "gateway", "")
-    _unknown(c, gw, ("name", "paths", "protected_hosts", "include_tests", "sinks"), "gateway")
+    _unknown(
+        c,
+        gw,
+        ("name", "paths", "protected_hosts", "include_tests", "sinks", "authorization"),
+        "gateway",
+    )
     gw_name = _string(c, gw, "name", "gateway")
     gw_paths = _strings(c, gw, "paths", "gateway")
     protected = _strings(c, gw, "protected_hosts", "gateway")
@@ -186,6 +211,14 @@ def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
         entries = _strings(c, sinks_table, lang, "gateway.sinks")
         if entries:
             sinks.append((lang, entries))
+    auth_table = _table(c, gw, "authorization", "gateway.")
+    _unknown(c, auth_table, AUTH_LANGUAGES, "gateway.authorization")
+    authorization: list[tuple[str, tuple[str, ...]]] = []
+    for lang in AUTH_LANGUAGES:
+        entries = _strings(c, auth_table, lang, "gateway.authorization")
+        if entries:
+            authorization.append((lang, _authorizers(c, lang, entries)))
+    categories = _categories(c, _table(c, data, "data", ""))
 
     if c.errors:
         raise PolicyError(c.errors)
@@ -203,10 +236,62 @@ def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
             protected_hosts=protected or (),
             include_tests=bool(include_tests),
             sinks=tuple(sinks),
+            authorization=tuple(authorization),
         ),
+        data=DataPolicy(categories=categories),
         source=file_label,
         text=text,
     )
+
+
+_CATEGORY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_AUTHORIZER = re.compile(r"^@?[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$")
+
+
+def _categories(c: _Collector, table: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    _unknown(c, table, ("categories",), "data")
+    cats = _table(c, table, "categories", "data.")
+    out: list[tuple[str, tuple[str, ...]]] = []
+    owner: dict[str, str] = {}  # normalised name -> the category that claimed it first
+    for category in cats:
+        where = f"data.categories.{category}"
+        if not _CATEGORY_NAME.match(category):
+            c.error(where, "a category name is lower case letters, digits and _")
+            continue
+        names = _strings(c, cats, category, "data.categories")
+        if names is None:
+            continue
+        if not names:
+            c.error(where, "expected at least one name")
+            continue
+        for i, name in enumerate(names):
+            key = normalise_name(name)
+            if not key:
+                c.error(f"{where}[{i}]", f"{name!r} holds no letter or digit")
+            elif key in owner and owner[key] != category:
+                # One name in two categories would make every finding's category a guess.
+                c.error(f"{where}[{i}]", f"{name!r} already denotes {owner[key]!r}")
+            else:
+                owner.setdefault(key, category)
+        out.append((category, names))
+    return tuple(out)
+
+
+def _authorizers(c: _Collector, lang: str, entries: tuple[str, ...]) -> tuple[str, ...]:
+    for i, entry in enumerate(entries):
+        if not _AUTHORIZER.match(entry.strip()):
+            c.error(
+                f"gateway.authorization.{lang}[{i}]",
+                f"{entry!r} is not a call, decorator or annotation name (e.g. require_role, "
+                "auth.check, @PreAuthorize)",
+            )
+    return tuple(e.strip() for e in entries)
+
+
+def normalise_name(name: str) -> str:
+    """``phoneNumber``, ``PHONE_NUMBER``, ``phone-number`` -> ``phonenumber``: names in code
+    are compared in this form, so that the policy need not list every spelling."""
+    return re.sub(r"[^0-9a-z]", "", name.lower())
 
 
 def _read_toml(path: Path, label: str) -> tuple[dict[str, Any], str]:

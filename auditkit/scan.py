@@ -20,7 +20,16 @@ from auditkit.engines import semgrep as semgrep_engine
 from auditkit.engines.batch import Batch, BatchResult, FileResults, run_batch
 from auditkit.engines.plan import POLICY_SINK_LANGUAGES, SMALL_SCAN_FILES
 from auditkit.errors import EngineError
-from auditkit.model import Coverage, EngineIssue, EngineRun, Finding, ScanResult, Severity
+from auditkit.flows.config import FlowConfig
+from auditkit.model import (
+    Coverage,
+    EngineIssue,
+    EngineRun,
+    Finding,
+    Location,
+    ScanResult,
+    Severity,
+)
 from auditkit.policy import Policy
 from auditkit.rulesets import (
     prefilter_origin,
@@ -183,18 +192,29 @@ def _cache_config(policy: Policy, options: ScanOptions) -> str:
             python_cst.version(),
             ruleset_digest(),
             json.dumps([list(gw.sinks), list(gw.protected_hosts)]),
+            # Flow results depend on the categories, the checks, and which files are gateway.
+            *_flow_config(policy),
         ]
     )
+
+
+def _flow_config(policy: Policy) -> list[str]:
+    if not policy.data.categories and not policy.gateway.authorization:
+        return []  # unset: the cache key (and every cached result) stays as it was
+    gw = policy.gateway
+    return [json.dumps([list(policy.data.categories), list(gw.authorization), list(gw.paths)])]
 
 
 @contextmanager
 def _policy_sink_rules(policy: Policy) -> Iterator[str | None]:
     """A rule file for the policy's own ``[gateway.sinks]`` (None when it names none)."""
+    from auditkit.flows.semgrep_rules import flow_rules
     from auditkit.sinks import extra_sink_rules
 
     extra: list[object] = []
     for language, entries_from in POLICY_SINK_LANGUAGES:
         extra += extra_sink_rules(language, policy.gateway.extra_sinks(entries_from))
+    extra += flow_rules(policy)  # [data.categories], [gateway.authorization]
     if not extra:
         yield None
         return
@@ -222,6 +242,7 @@ def _plan_batches(
         i = sizes.index(min(sizes))
         buckets[i].append(f)
         sizes[i] += f.size + 2048  # a per-file overhead, so many tiny files still spread
+    flow = FlowConfig.from_policy(policy)
     batches = []
     for bucket in buckets:
         if not bucket:
@@ -242,6 +263,7 @@ def _plan_batches(
                 extra_python_sinks=policy.gateway.extra_sinks("python"),
                 protected_hosts=policy.gateway.protected_hosts,
                 run_bandit=options.run_bandit,
+                flow=flow if flow.active else None,
             )
         )
     return batches
@@ -294,12 +316,15 @@ def _normalise(
                 findings += norm.endpoint_findings(m)
             elif m.role in ("gateway-sink", "http-call"):
                 findings += norm.gateway_from_semgrep(m)
+            elif m.role in ("data-egress", "gateway-authorization"):
+                findings += norm.flows_from_semgrep(m)
         findings += norm.bandit_findings(r.bandit)
         if r.python is not None:
             if r.python.error:
                 issues.append(EngineIssue(path, python_cst.ENGINE, r.python.error))
             else:
                 findings += norm.gateway_from_python(r.python)
+                findings += norm.flows_from_python(r.python)
         issues += [EngineIssue(path, semgrep_engine.ENGINE, e.message) for e in r.semgrep_errors]
         issues += [EngineIssue(path, bandit_engine.ENGINE, e.message) for e in r.bandit_errors]
     findings = [_in_test_code(f) for f in _dedupe(findings)]
@@ -325,13 +350,20 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     out = []
     # Call-level evidence wins over a bare reference to the same protected host on one line.
     ordered = sorted(findings, key=lambda f: f.evidence_dict.get("sink") == PROTECTED_REFERENCE)
+    # An entry point's first access stands for it, whatever order the engine reported in.
+    ordered.sort(key=lambda f: f.location if f.rule_id == "gateway.authorization" else _FIRST)
     for f in ordered:
         key: tuple[object, ...] = (
             f.rule_id,
             f.location,
             f.evidence_dict.get("endpoint"),
             f.evidence_dict.get("sink"),
+            f.evidence_dict.get("data_category"),
         )
+        if f.rule_id == "gateway.authorization":
+            # semgrep matches an access once per pattern (u.getPhone() and u.getPhone): one
+            # finding per entry point, at its first access.
+            key = (f.rule_id, f.location.path, f.evidence_dict.get("entry_point"))
         if f.rule_id == "gateway.protected-host":
             # The call rule and the literal rule meet on one line: one finding per line.
             key = (f.rule_id, f.location.path, f.location.start_line)
@@ -340,6 +372,9 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         seen.add(key)
         out.append(f)
     return out
+
+
+_FIRST = Location("", 0, 0, 0, 0)  # sorts before every real location; the sort is stable
 
 
 def _target_label(target: Path) -> str:

@@ -106,6 +106,13 @@ def _classify(
     return None
 
 
+def classify_call(
+    site: CallSite, resolver: Resolver, catalogue: PythonCatalogue, protected: tuple[str, ...]
+) -> _Hit | None:
+    """The catalogued sink a call reaches, if any (:mod:`auditkit.flows` asks this too)."""
+    return _classify(site, resolver, catalogue, protected)
+
+
 def _aws(
     site: CallSite, callee: Ref, resolver: Resolver, catalogue: PythonCatalogue
 ) -> _Hit | None:

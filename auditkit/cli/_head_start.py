@@ -99,6 +99,8 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
         return
     if any(policy.gateway.extra_sinks(key) for _, key in POLICY_SINK_LANGUAGES):
         return  # the scan writes the policy's sink rules to a new file: unknowable here
+    if policy.data.categories or policy.gateway.authorization:
+        return  # so it does for the policy's data-flow and authorization rules
     configs = semgrep_configs(
         {f.language for f in paths},
         bool(policy.gateway.protected_hosts),

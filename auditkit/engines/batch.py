@@ -18,6 +18,7 @@ from typing import Generic, TypeVar, cast
 from auditkit.engines.bandit import BanditError, BanditIssue, run_bandit
 from auditkit.engines.python_cst import PythonFileResult, analyze_files
 from auditkit.engines.semgrep import SemgrepError, SemgrepMatch, run_semgrep
+from auditkit.flows.config import FlowConfig
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Batch:
     extra_python_sinks: tuple[str, ...] = ()
     protected_hosts: tuple[str, ...] = ()
     run_bandit: bool = True
+    flow: FlowConfig | None = None  # [data.categories] and [gateway.authorization], when set
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def run_batch(batch: Batch) -> BatchResult:
         _InThread(lambda: run_bandit(root, list(batch.python_paths))) if batch.run_bandit else None
     )
     python = analyze_files(
-        root, batch.python_paths, batch.extra_python_sinks, batch.protected_hosts
+        root, batch.python_paths, batch.extra_python_sinks, batch.protected_hosts, batch.flow
     )
     matches, s_errors = semgrep.result()
     issues, b_errors = bandit.result() if bandit else ([], [])

@@ -6,11 +6,17 @@ than a libcst parse), which keeps the pass affordable on large trees.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditkit.distributions import installed_version
+from auditkit.flows.config import FlowConfig
+
+if TYPE_CHECKING:
+    from auditkit.flows.python import FlowResult
 
 ENGINE = "libcst"
 
@@ -21,6 +27,8 @@ class PythonFileResult:
     calls: tuple[object, ...]  # auditkit.analyzers.gateway_python.SinkCall
     imports: tuple[object, ...]  # auditkit.analyzers.gateway_python.ImportEdge
     error: str | None = None
+    flows: tuple[object, ...] = ()  # auditkit.flows.results.DataFlow
+    unguarded: tuple[object, ...] = ()  # auditkit.flows.results.UnguardedAccess
 
 
 def analyze_files(
@@ -28,11 +36,13 @@ def analyze_files(
     paths: tuple[str, ...],
     extra_sinks: tuple[str, ...],
     protected_hosts: tuple[str, ...],
+    flow: FlowConfig | None = None,
 ) -> tuple[PythonFileResult, ...]:
     if not paths:
         return ()
     from auditkit.analyzers.prefilter import mentions_any_sink
 
+    flow_text = _flow_prefilter(flow)
     out = []
     for rel in paths:
         try:
@@ -40,17 +50,25 @@ def analyze_files(
         except (OSError, UnicodeDecodeError) as exc:
             out.append(PythonFileResult(rel, (), (), f"cannot be read: {exc}"))
             continue
-        if not mentions_any_sink(source, extra_sinks, protected_hosts=protected_hosts):
+        sinks = mentions_any_sink(source, extra_sinks, protected_hosts=protected_hosts)
+        # Data flows need a file that names a category (or, in the gateway, a store).
+        in_gateway = flow is not None and _in_gateway(rel, flow)
+        flows = flow_text is not None and (
+            flow_text.search(source) is not None or (in_gateway and sinks)
+        )
+        if not sinks and not flows:
             continue
         # libcst is imported only when a file needs parsing (0.2 s of import time).
         import libcst
 
-        from auditkit.analyzers.gateway_python import analyze_python
+        from auditkit.analyzers.gateway_python import analyze_module
 
         try:
-            result = analyze_python(
-                source, extra_sinks=extra_sinks, protected_hosts=protected_hosts
+            module = libcst.parse_module(source)
+            result = analyze_module(
+                module, source, extra_sinks=extra_sinks, protected_hosts=protected_hosts
             )
+            found = _flows(module, rel, extra_sinks, flow, in_gateway) if flows else None
         except libcst.ParserSyntaxError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
             out.append(PythonFileResult(rel, (), (), f"Python syntax error: {first}"))
@@ -58,8 +76,50 @@ def analyze_files(
         except RecursionError:
             out.append(PythonFileResult(rel, (), (), "too deeply nested for libcst"))
             continue
-        out.append(PythonFileResult(rel, tuple(result.calls), tuple(result.imports)))
+        out.append(
+            PythonFileResult(
+                rel,
+                tuple(result.calls),
+                tuple(result.imports),
+                flows=found.flows if found else (),
+                unguarded=found.unguarded if found else (),
+            )
+        )
     return tuple(out)
+
+
+def _flow_prefilter(flow: FlowConfig | None) -> re.Pattern[str] | None:
+    if flow is None or not flow.active:
+        return None
+    from auditkit.flows.names import categories
+
+    pattern = categories(flow.categories).text_regex()
+    # No category: only the gateway's store accesses matter (authorization); never matches.
+    return re.compile(pattern or r"(?!x)x", re.IGNORECASE)
+
+
+def _in_gateway(rel: str, flow: FlowConfig) -> bool:
+    from auditkit.pathmatch import matches_any
+
+    return bool(flow.python_authorizers) and matches_any(rel, flow.gateway_paths)
+
+
+def _flows(
+    module: object, rel: str, extra_sinks: tuple[str, ...], flow: FlowConfig | None, gw: bool
+) -> FlowResult | None:
+    if flow is None:
+        return None
+    from auditkit.flows.names import categories
+    from auditkit.flows.python import analyze_flows
+
+    return analyze_flows(
+        module,  # type: ignore[arg-type]
+        categories(flow.categories),
+        extra_sinks=extra_sinks,
+        authorizers=flow.python_authorizers,
+        in_gateway=gw,
+        module_name=rel.removesuffix(".py").replace("/", "."),
+    )
 
 
 @cache
