@@ -25,6 +25,8 @@ CATEGORY_ORDER = (
     Category.GATEWAY_BYPASS,
     Category.UNVERIFIED_ENDPOINT,
     Category.SECURITY,
+    Category.DATA_EGRESS,
+    Category.GATEWAY_AUTHORIZATION,
 )
 SEVERITY_ORDER = (Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)
 RISK_LABELS = {

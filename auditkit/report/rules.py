@@ -109,6 +109,57 @@ _PUBLIC = (
         "module boundary that the gateway relies on is not enforced.",
         "Remove the import, or move the code that needs it into the gateway.",
     ),
+    _Public(
+        "data-egress.endpoint",
+        "Personal data sent to a non-EU or unverified endpoint",
+        Category.DATA_EGRESS,
+        None,
+        "libcst, semgrep",
+        "A value of a [data.categories] category flows, within a function, to an HTTP call, "
+        "a SaaS SDK call, a message producer or a storage upload whose endpoint is outside "
+        "the allowed jurisdictions (critical) or cannot be placed (high). evidence.flow lists "
+        "the steps from the source to the sink.",
+        "Personal data of this category leaves the EU enclave: a transfer to a third country "
+        "under GDPR Chapter V, against the programme's residency promise.",
+        "Send only what the recipient needs (drop, hash or tokenise the value), or use the "
+        "vendor's EU endpoint, or route the call through the gateway.",
+    ),
+    _Public(
+        "data-egress.log",
+        "Personal data written to a log",
+        Category.DATA_EGRESS,
+        Severity.MEDIUM,
+        "libcst, semgrep",
+        "A value of a [data.categories] category reaches a log or print call.",
+        "Logs are shipped, retained and read far more widely than the store the data came "
+        "from; the residency and access guarantees do not follow them.",
+        "Log an identifier or a masked value instead.",
+    ),
+    _Public(
+        "data-egress.store",
+        "Personal data written to a store outside the gateway",
+        Category.DATA_EGRESS,
+        Severity.HIGH,
+        "libcst, semgrep",
+        "A value of a [data.categories] category is written to a data store (a catalogued "
+        "driver's handle in Python; a store-like receiver in other languages) outside the "
+        "gateway paths.",
+        "A copy of the data escapes the gateway's residency and access controls.",
+        "Write through the gateway's API, or move the code into the gateway.",
+    ),
+    _Public(
+        "gateway.authorization",
+        "Gateway entry point without an authorization check",
+        Category.GATEWAY_AUTHORIZATION,
+        Severity.HIGH,
+        "libcst, semgrep",
+        "A route handler or exported function inside the gateway paths reaches a protected "
+        "store or data category with none of the policy's [gateway.authorization] checks "
+        "(decorator, annotation, or a call before the access).",
+        "Anyone who can reach the endpoint can read the protected data: the gateway does not "
+        "enforce that only authorised employees reach it.",
+        "Add the authorization check to the entry point before the access.",
+    ),
 )
 
 

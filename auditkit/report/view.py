@@ -26,12 +26,16 @@ CATEGORY_TITLES = {
     Category.GATEWAY_BYPASS.value: "Gateway bypass",
     Category.UNVERIFIED_ENDPOINT.value: "Unverified endpoints",
     Category.SECURITY.value: "Security weaknesses",
+    Category.DATA_EGRESS.value: "Personal data egress",
+    Category.GATEWAY_AUTHORIZATION.value: "Gateway authorization",
 }
 CATEGORY_LABELS = {
     Category.NON_EU_ENDPOINT.value: "Non-EU endpoint",
     Category.GATEWAY_BYPASS.value: "Gateway bypass",
     Category.UNVERIFIED_ENDPOINT.value: "Unverified endpoint",
     Category.SECURITY.value: "Security",
+    Category.DATA_EGRESS.value: "Data egress",
+    Category.GATEWAY_AUTHORIZATION.value: "Gateway authorization",
 }
 CATEGORY_DEFINITIONS = {
     Category.NON_EU_ENDPOINT.value: "An endpoint whose jurisdiction is known and is not "
@@ -41,6 +45,10 @@ CATEGORY_DEFINITIONS = {
     Category.UNVERIFIED_ENDPOINT.value: "An external endpoint whose jurisdiction cannot be "
     "determined offline (an inventory for review).",
     Category.SECURITY.value: "A general weakness in Python code, reported by bandit.",
+    Category.DATA_EGRESS.value: "A value of a policy data category (e.g. phone numbers) "
+    "flows to a non-EU or unverified endpoint, a log, or a store outside the gateway.",
+    Category.GATEWAY_AUTHORIZATION.value: "A gateway entry point reaches protected data "
+    "without an authorization check before the access.",
 }
 SEVERITY_LABELS = {s.value: RISK_LABELS[s] for s in SEVERITY_ORDER}
 RISK_DEFINITIONS = {

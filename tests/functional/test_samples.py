@@ -58,6 +58,8 @@ def test_clover_has_every_category_and_enough_findings(clover: tuple[int, dict[s
         "unverified-endpoint",
         "gateway-bypass",
         "security",
+        "data-egress",
+        "gateway-authorization",
     }
     assert len(doc["findings"]) >= 30
 

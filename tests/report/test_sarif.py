@@ -103,9 +103,10 @@ def test_results_are_truncated_to_the_upload_limits(
     )
 
     monkeypatch.setattr(sarif_mod, "MAX_RESULTS", 25_000)
-    monkeypatch.setattr(sarif_mod, "MAX_GZIP_BYTES", 3_500)
+    # The rule catalogue (every public rule, issue 17's included) is a fixed overhead.
+    monkeypatch.setattr(sarif_mod, "MAX_GZIP_BYTES", 4_500)
     data = render_sarif(report)
-    assert len(gzip.compress(data, mtime=0)) <= 3_500
+    assert len(gzip.compress(data, mtime=0)) <= 4_500
     assert json.loads(data)["runs"][0]["properties"]["truncated"] is True
 
 
