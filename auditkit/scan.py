@@ -208,13 +208,11 @@ def _flow_config(policy: Policy) -> list[str]:
 @contextmanager
 def _policy_sink_rules(policy: Policy) -> Iterator[str | None]:
     """A rule file for the policy's own ``[gateway.sinks]`` (None when it names none)."""
-    from auditkit.flows.semgrep_rules import flow_rules
     from auditkit.sinks import extra_sink_rules
 
     extra: list[object] = []
     for language, entries_from in POLICY_SINK_LANGUAGES:
         extra += extra_sink_rules(language, policy.gateway.extra_sinks(entries_from))
-    extra += flow_rules(policy)  # [data.categories], [gateway.authorization]
     if not extra:
         yield None
         return
@@ -243,6 +241,11 @@ def _plan_batches(
         buckets[i].append(f)
         sizes[i] += f.size + 2048  # a per-file overhead, so many tiny files still spread
     flow = FlowConfig.from_policy(policy)
+    from auditkit.flows.rulefile import flow_rule_file
+
+    # [data.categories], [gateway.authorization]: after the policy's sink rules, as
+    # `auditkit check`'s head start expects them.
+    flow_rules = flow_rule_file(policy)
     batches = []
     for bucket in buckets:
         if not bucket:
@@ -259,7 +262,9 @@ def _plan_batches(
                 root=str(root),
                 semgrep_paths=tuple(paths),
                 python_paths=tuple(f.path for f in bucket if f.language == "python"),
-                semgrep_configs=configs + ((policy_rules,) if policy_rules else ()),
+                semgrep_configs=configs
+                + ((policy_rules,) if policy_rules else ())
+                + ((flow_rules,) if flow_rules else ()),
                 extra_python_sinks=policy.gateway.extra_sinks("python"),
                 protected_hosts=policy.gateway.protected_hosts,
                 run_bandit=options.run_bandit,

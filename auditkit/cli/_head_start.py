@@ -99,13 +99,16 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
         return
     if any(policy.gateway.extra_sinks(key) for _, key in POLICY_SINK_LANGUAGES):
         return  # the scan writes the policy's sink rules to a new file: unknowable here
-    if policy.data.categories or policy.gateway.authorization:
-        return  # so it does for the policy's data-flow and authorization rules
     configs = semgrep_configs(
         {f.language for f in paths},
         bool(policy.gateway.protected_hosts),
         prefilter_sources(ws.root, [f.path for f in paths]),
     )
+    from auditkit.flows.rulefile import flow_rule_file
+
+    flow_rules = flow_rule_file(policy)  # the same stable path the scan will pass
+    if flow_rules is not None:
+        configs = (*configs, flow_rules)
     direct = semgrep.direct_targets(ws.root, [f.path for f in paths])
     if direct:  # masked copies run from a new folder: their command line is unknowable here
         program, argv = semgrep.command(direct, list(configs))
