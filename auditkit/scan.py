@@ -80,11 +80,53 @@ def run_scan(
 def _run_scan(
     target: Path, policy: Policy, options: ScanOptions, workspace: Workspace | None
 ) -> ScanResult:
-    baseline = load_baseline(options.baseline) if options.baseline else None
-    ws = workspace or discover(target, policy.exclude, options.max_file_bytes)
     warm = threading.Thread(target=_warm_classifier, args=(policy,), daemon=True)
-    per_file, global_errors = _engine_results(ws, policy, options, warm)
+    pending = prepare_scan(target, policy, options, workspace)
+    # Started only now: the warm-up holds the GIL, and the cache look-up above must not
+    # wait for it. From here on the main thread mostly waits for engine processes.
+    warm.start()
+    results: list[BatchResult] = []
+    if pending.todo:
+        with policy_rule_file(policy) as policy_rules:
+            results = _execute(plan_batches(pending, policy_rules, options.workers), options)
+    elif options.progress:
+        options.progress(1, 1)
     warm.join()
+    return finish_scan(pending, results)
+
+
+@dataclass(frozen=True)
+class PendingScan:
+    """A scan split in three (``prepare_scan`` → batches → ``finish_scan``), so that a fleet
+    can run the batches of many targets on one cluster; ``run_scan`` is the three in a row."""
+
+    target: Path
+    policy: Policy
+    options: ScanOptions
+    workspace: Workspace
+    cached: dict[str, FileResults] = field(compare=False)
+    todo: tuple[SourceFile, ...]
+
+
+def prepare_scan(
+    target: Path, policy: Policy, options: ScanOptions, workspace: Workspace | None = None
+) -> PendingScan:
+    """Find the files and take what the result cache already knows about them."""
+    ws = workspace or discover(target, policy.exclude, options.max_file_bytes)
+    cached: dict[str, FileResults] = {}
+    if options.use_cache:
+        with _open_cache(policy, options) as cache:
+            cached = cache.get_many((f.path, f.sha256) for f in ws.files)
+    todo = tuple(f for f in ws.files if f.path not in cached)
+    return PendingScan(target, policy, options, ws, cached, todo)
+
+
+def finish_scan(pending: PendingScan, batch_results: list[BatchResult]) -> ScanResult:
+    """The scan result from the engines' batch results (in any order), as run_scan gives it."""
+    target, policy, options, ws = pending.target, pending.policy, pending.options, pending.workspace
+    # Loaded before anything is cached: a bad baseline must not leave half a scan behind.
+    baseline = load_baseline(options.baseline) if options.baseline else None
+    per_file, global_errors = _merge(pending, batch_results)
     findings, issues, allowed_hosts = _normalise(ws, policy, per_file)
     issues += [EngineIssue("(scan)", semgrep_engine.ENGINE, e) for e in global_errors]
     from auditkit.triage.suppress import apply_inline_suppressions
@@ -148,38 +190,30 @@ def _warm_classifier(policy: Policy) -> None:
 # ---------------------------------------------------------------------------- engines
 
 
-def _engine_results(
-    ws: Workspace, policy: Policy, options: ScanOptions, warm: threading.Thread
-) -> tuple[dict[str, FileResults], list[str]]:
-    cache = None
-    if options.use_cache:
-        cache = ResultCache(
-            options.cache_dir or default_cache_dir(), _cache_config(policy, options)
-        )
+@contextmanager
+def _open_cache(policy: Policy, options: ScanOptions) -> Iterator[ResultCache]:
+    cache = ResultCache(options.cache_dir or default_cache_dir(), _cache_config(policy, options))
     try:
-        cached = cache.get_many((f.path, f.sha256) for f in ws.files) if cache else {}
-        todo = [f for f in ws.files if f.path not in cached]
-        # Started only now: the warm-up holds the GIL, and the cache look-up above must not
-        # wait for it. From here on the main thread mostly waits for engine processes.
-        warm.start()
-        results: dict[str, FileResults] = dict(cached)
-        global_errors: list[str] = []
-        if todo:
-            with _policy_sink_rules(policy) as policy_rules:
-                batches = _plan_batches(ws.root, todo, policy, policy_rules, options)
-                for batch_result in _execute(batches, options):
-                    global_errors += [e.message for e in batch_result.global_errors]
-                    for fr in batch_result.files:
-                        results[fr.path] = fr
-            if cache is not None and not global_errors:
-                sha = {f.path: f.sha256 for f in todo}
-                cache.put_many((sha[p], results[p]) for p in sha if p in results)
-        elif options.progress:
-            options.progress(1, 1)
-        return results, global_errors
+        yield cache
     finally:
-        if cache is not None:
-            cache.close()
+        cache.close()
+
+
+def _merge(
+    pending: PendingScan, batch_results: list[BatchResult]
+) -> tuple[dict[str, FileResults], list[str]]:
+    """Cached and fresh results per file; fresh ones are cached when the engines ran cleanly."""
+    results: dict[str, FileResults] = dict(pending.cached)
+    global_errors: list[str] = []
+    for batch_result in batch_results:
+        global_errors += [e.message for e in batch_result.global_errors]
+        for fr in batch_result.files:
+            results[fr.path] = fr
+    if pending.todo and pending.options.use_cache and not global_errors:
+        sha = {f.path: f.sha256 for f in pending.todo}
+        with _open_cache(pending.policy, pending.options) as cache:
+            cache.put_many((sha[p], results[p]) for p in sha if p in results)
+    return results, global_errors
 
 
 def _cache_config(policy: Policy, options: ScanOptions) -> str:
@@ -206,7 +240,7 @@ def _flow_config(policy: Policy) -> list[str]:
 
 
 @contextmanager
-def _policy_sink_rules(policy: Policy) -> Iterator[str | None]:
+def policy_rule_file(policy: Policy) -> Iterator[str | None]:
     """A rule file for the policy's own ``[gateway.sinks]`` (None when it names none)."""
     from auditkit.sinks import extra_sink_rules
 
@@ -225,14 +259,10 @@ def _policy_sink_rules(policy: Policy) -> Iterator[str | None]:
         yield str(path)
 
 
-def _plan_batches(
-    root: Path,
-    files: list[SourceFile],
-    policy: Policy,
-    policy_rules: str | None,
-    options: ScanOptions,
-) -> list[Batch]:
-    n = 1 if len(files) < SMALL_SCAN_FILES else options.workers * 2
+def plan_batches(pending: PendingScan, policy_rules: str | None, workers: int) -> list[Batch]:
+    """The files still to scan in batches of similar cost, about two per worker."""
+    root, files, policy = pending.workspace.root, list(pending.todo), pending.policy
+    n = 1 if len(files) < SMALL_SCAN_FILES else workers * 2
     buckets: list[list[SourceFile]] = [[] for _ in range(n)]
     sizes = [0] * n
     # Largest first into the lightest bucket: batches of similar cost keep every core busy.
@@ -267,7 +297,7 @@ def _plan_batches(
                 + ((flow_rules,) if flow_rules else ()),
                 extra_python_sinks=policy.gateway.extra_sinks("python"),
                 protected_hosts=policy.gateway.protected_hosts,
-                run_bandit=options.run_bandit,
+                run_bandit=pending.options.run_bandit,
                 flow=flow if flow.active else None,
             )
         )
