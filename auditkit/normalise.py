@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from auditkit import sourcetext
+from auditkit import datavalues, sourcetext
 from auditkit.engines.bandit import BanditIssue
 from auditkit.engines.python_cst import PythonFileResult
 from auditkit.engines.semgrep import SemgrepMatch
@@ -44,6 +44,7 @@ class Normaliser:
     def endpoint_findings(self, match: SemgrepMatch) -> list[Finding]:
         raw = sourcetext.matched_text(self.root, match.path, match.start.offset, match.end.offset)
         if match.role == "region-identifier":
+            value = raw
             values = [(0, len(raw), raw.rsplit(".", 1)[-1])]
             hints = frozenset({match.get("provider") or ""}) - {""}
         else:
@@ -53,7 +54,7 @@ class Normaliser:
         out = []
         protected = self.policy.gateway.protected_hosts
         in_prose = match.role == "endpoint-literal" and _in_prose(self.root, match)
-        for _, _, text in values:
+        for start, end, text in values:
             if protected and match.role == "endpoint-literal":
                 host = url_host(text)
                 if host is not None and host_is_protected(host, protected):
@@ -65,11 +66,45 @@ class Normaliser:
                 continue
             if verdict is None or verdict.internal or verdict.compliant is True:
                 continue
+            data = None
+            if match.role == "endpoint-literal" and value == raw:
+                data = self._data_context(match, raw, start, text)
+                if data is not None and not data.endpoint:
+                    continue
             finding = self._endpoint_finding(match, raw, verdict)
+            if value == raw and len(values) > 1:
+                # several candidates in one match: each at its own line and column
+                finding = replace(finding, location=self._token_location(match, raw, start, end))
             if in_prose and _bare_name_on_registry_evidence(text, verdict):
                 finding = _mentioned_in_text(finding)
+            if data is not None:
+                finding = _data_value(finding, data.reason)
             out.append(finding)
         return out
+
+    def _data_context(
+        self, match: SemgrepMatch, raw: str, start: int, text: str
+    ) -> datavalues.DataContext | None:
+        """Whether the address at ``start`` of the match is data (a visitor IP, a CIDR range,
+        a version), judged by the text before it on its line and the literal around it."""
+        offset = match.start.offset + len(raw[:start].encode("utf-8"))
+        try:
+            before = sourcetext.line_before(self.root, match.path, offset)
+            literal, _, _ = sourcetext.text_around(
+                self.root, match.path, match.start.offset, match.end.offset
+            )
+        except OSError:
+            return None
+        # the token as written: find_endpoints reads "8.8.8.0/24" as the address 8.8.8.0
+        token = raw[start:].split(None, 1)[0] if raw[start:].strip() else text
+        return datavalues.classify(token, before, literal)
+
+    def _token_location(self, match: SemgrepMatch, raw: str, start: int, end: int) -> Location:
+        first = match.start.offset + len(raw[:start].encode("utf-8"))
+        last = match.start.offset + len(raw[:end].encode("utf-8"))
+        line, column = sourcetext.position(self.root, match.path, first)
+        end_line, end_column = sourcetext.position(self.root, match.path, last)
+        return Location(match.path, line, column, end_line, end_column)
 
     def _protected_literal(self, match: SemgrepMatch, host: str) -> list[Finding]:
         """A reference to a protected service outside the gateway (config value or constant)."""
@@ -448,6 +483,12 @@ def _mentioned_in_text(finding: Finding) -> Finding:
         "host name inside text, not a connection setting; registry evidence only: "
         f"reported at info severity (was {finding.severity.value})",
     )
+    return replace(finding, severity=Severity.INFO, evidence=(*finding.evidence, note))
+
+
+def _data_value(finding: Finding, why: str) -> Finding:
+    """Kept for the auditor's inventory at info severity: data, never a high finding."""
+    note = ("context", f"{why}: reported at info severity (was {finding.severity.value})")
     return replace(finding, severity=Severity.INFO, evidence=(*finding.evidence, note))
 
 

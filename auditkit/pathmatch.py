@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathspec
 
-# Where tests live, by the conventions of the languages auditkit reads.
+# Where tests live, by the conventions of the languages auditkit reads; fixture and mock
+# folders hold sample payloads (a visitor's IP in a webhook body is data, not a target).
 _TEST_PATH = re.compile(
-    r"(^|/)(tests?|__tests__|spec|testdata|test_?fixtures?)/"
+    r"(^|/)(tests?|__tests__|spec|testdata|test_?fixtures?|fixtures?|__fixtures__|__mocks__)/"
     r"|(^|/)test_[^/]*\.py$|_test\.(py|go)$|(^|/)conftest\.py$"
     r"|\.(test|spec)\.[jt]sx?$|(^|/)src/test/"
 )

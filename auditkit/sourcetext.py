@@ -32,6 +32,21 @@ def matched_text(root: Path, rel: str, start: int, end: int) -> str:
     return data[start:end].decode("utf-8", errors="replace")
 
 
+def line_before(root: Path, rel: str, offset: int) -> str:
+    """The text of the line that holds byte ``offset``, up to it."""
+    data = _file_bytes(str(root / rel))
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data[line_start:offset].decode("utf-8", errors="replace")
+
+
+def position(root: Path, rel: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of byte ``offset``."""
+    data = _file_bytes(str(root / rel))
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
 def text_around(root: Path, rel: str, start: int, end: int) -> tuple[str, int, int]:
     """The literal that holds bytes ``start:end`` on their line, as far as one line shows it,
     and where the match sits in it: the quoted string around the match, else (an unquoted

@@ -62,12 +62,14 @@ class HostRule:
 class Provider:
     key: str
     name: str
-    zones: tuple[str, ...]  # zone name styles: letter, dash-letter, dash-digit, digits
+    zones: tuple[str, ...]  # zone name styles: letter, dash-letter, dash-digit, digits, dash-az
     pattern: re.Pattern[str] | None  # shape of codes not yet in the table
     short_codes: bool
     sources: tuple[str, ...]
     retrieved: str
     licence: str
+    # "oss-": SDKs name an Alibaba region by its endpoint label (oss-cn-hangzhou)
+    region_prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,7 @@ def _load_provider(
         sources=tuple(meta["sources"]),
         retrieved=meta["retrieved"],
         licence=meta["licence"],
+        region_prefixes=tuple(meta.get("region_prefixes", ())),
     )
     default = meta.get("bare", "auto")
     regions: list[Region] = []

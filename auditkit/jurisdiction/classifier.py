@@ -90,6 +90,8 @@ class Classifier:
             ref = regions.resolve(t)
             if ref is not None:
                 return self._region(text, ref, hints)
+        if t.startswith(".") and not t.startswith(".."):
+            return self._host_tail(text, t[1:])
         parsed = parse(t)
         if parsed is None:
             return None
@@ -185,6 +187,19 @@ class Classifier:
         if parsed.bare and not domains.plausible_bare_host(parsed.original_host, host):
             return None
         return self._domain(text, parsed)
+
+    def _host_tail(self, text: str, tail: str) -> Verdict | None:
+        """ ".s3.us-east-1.amazonaws.com/key": the constant tail of a templated host name
+        (f"https://{bucket}.s3...", `s3.${x}.us-east-1...`), which is all semgrep shows of it.
+        Only a tail that names a cloud region counts; ".example.com" alone is a domain suffix
+        (a no_proxy entry, a cookie domain), not a place something connects to."""
+        parsed = parse(tail)
+        if parsed is None or parsed.address is not None or parsed.bucket_provider is not None:
+            return None
+        cloud = match_host(parsed.host)
+        if cloud is None or cloud.region is None:
+            return None
+        return self._apply_host_lists(self._cloud_host(text, parsed, cloud))
 
     def _cloud_host(self, text: str, parsed: Parsed, cloud: CloudHost) -> Verdict:
         cat = catalogue()

@@ -29,6 +29,10 @@ _SCAN = re.compile(
 )
 _HOSTPORT = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,62}:\d{1,5}$")  # redis:6379
 _REGIONISH = re.compile(r"^[A-Za-z][A-Za-z0-9 _./:-]{0,62}$")
+# ".s3.us-east-1.amazonaws.com/key": the constant tail of a templated host name, as semgrep
+# splits f"https://{bucket}.s3..." and `s3.${x}.us-east-1...`; the classifier keeps it only
+# when it names a cloud region.
+_HOST_TAIL = re.compile(r"^\.[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,63}(?::\d{1,5})?(?:/\S*)?$")
 
 
 def find_endpoints(literal_value: str) -> list[tuple[int, int, str]]:
@@ -40,7 +44,7 @@ def find_endpoints(literal_value: str) -> list[tuple[int, int, str]]:
     whole = (start, start + len(stripped), stripped)
     if _REGIONISH.match(stripped) and regions.resolve(stripped) is not None:
         return [whole]
-    if _HOSTPORT.match(stripped):
+    if _HOSTPORT.match(stripped) or _HOST_TAIL.match(stripped):
         return [whole]
     if "." not in literal_value and ":" not in literal_value:
         return []

@@ -34,6 +34,7 @@ _ZONE_STYLES = {
     "dash-letter": re.compile(r"^(.*)-[a-z]$"),  # europe-west1-b, cn-hangzhou-h
     "dash-digit": re.compile(r"^(.*)-\d+$"),  # fr-par-1, ap-guangzhou-3, eu-de-01
     "digits": re.compile(r"^([a-z]+)\d+$"),  # OVH OpenStack regions: gra11, sbg5
+    "dash-az": re.compile(r"^(.*)-az\d$"),  # Azure physical zones: eastus2-az1
 }
 
 
@@ -48,6 +49,9 @@ def resolve(text: str) -> RegionRef | None:
     if " " in t:
         return _display(cat, t)
     low = t.lower()
+    prefixed = _prefixed(cat, t, low)
+    if prefixed is not None:
+        return prefixed
     code = _code(cat, t, low)
     zone = _zone(cat, low)
     if code is not None and zone is not None:
@@ -61,6 +65,28 @@ def resolve(text: str) -> RegionRef | None:
     if "." in t or "_" in t or not (t.islower() or t.isupper()):
         return _identifier(cat, t)
     return _unknown(cat, low)
+
+
+def _prefixed(cat: Catalogue, text: str, low: str) -> RegionRef | None:
+    """A provider's prefixed form of its own region code ("oss-cn-hangzhou" is Alibaba's
+    cn-hangzhou): the prefix names the provider, so hints do not apply."""
+    for key, provider in cat.providers.items():
+        for prefix in provider.region_prefixes:
+            if not low.startswith(prefix):
+                continue
+            rest, low_rest = text[len(prefix) :], low[len(prefix) :]
+            ref = _code(cat, rest, low_rest) or _unknown(cat, low_rest)
+            if ref is None:
+                return None
+            regions = tuple(r for r in ref.regions if r.provider == key)
+            unknown = () if regions else (key,)
+            if not regions and key not in ref.unknown:
+                return None
+            return RegionRef(
+                endpoint=low, code=ref.code, regions=regions, unknown=unknown, form="prefixed",
+                fixed_provider=True,
+            )  # fmt: skip
+    return None
 
 
 def _code(cat: Catalogue, text: str, low: str) -> RegionRef | None:

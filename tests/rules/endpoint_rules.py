@@ -76,6 +76,8 @@ SHAPES = r"""# >>> auditkit endpoint shapes (identical in every endpoint-literal
   (?:(?:us|eu|ap|sa|na|ca|cn|jp|au|br|fr|nl|pl|it|se|in|id|es|gb)(?:-[a-z]++){1,3}
      (?:-\d{1,3}[a-z]?(?:-[a-z]{3}-\d[a-z])?)?
   |(?:me|af|il|mx|la|uk|kr|de|ch|at|bg|tr|ru|sg|hk|tw)(?:-[a-z]++){1,3}-\d{1,3}[a-z]?)
+  # Alibaba OSS region ids, as its SDKs and endpoints spell them: oss-cn-hangzhou, oss-ap-south-1
+| oss-[a-z]{2}(?:-[a-z]++){1,3}(?:-\d{1,3})?
   # GCP, Yandex, UpCloud: europe-west2, us-central1-a, ru-central1, de-fra1
 | (?:us|europe|asia|australia|northamerica|southamerica|me|africa|ru|de|fi|nl|uk|sg|au|pl|es|se
     |dk|no|ch)-[a-z]++\d{1,2}(?:-[a-z])?
@@ -85,8 +87,10 @@ SHAPES = r"""# >>> auditkit endpoint shapes (identical in every endpoint-literal
 | (?:(?:fsn|nbg|hel)1|ash|hil)(?:-dc\d{1,2})?
 | (?:nyc|sfo|ams|sgp|lon|fra|tor|blr|syd|atl)\d
 | (?:gra|sbg|rbx|bhs|waw|de|uk)\d{1,2}
-  # Azure regions, programmatic (westeurope) or display name (West Europe)
+  # Azure regions, programmatic (westeurope) or display name (West Europe); physical zones
+  # (eastus2-az1)
 | (?:(?:(?:north|south|west)\ ?)?central|east|west)\ ?us(?:\ ?[23])?(?:\ ?(?:euap|stg|stage))?
+  (?:-az\d)?
 | (?:north|west)\ ?europe
 | uk\ ?(?:south|west)
 | france\ ?(?:central|south)
@@ -120,10 +124,38 @@ SHAPES = r"""# >>> auditkit endpoint shapes (identical in every endpoint-literal
 # <<< auditkit endpoint shapes <<<
 """
 
+# A candidate inside longer text: multi-line literals, text blocks, HTTP transcripts, SQL and
+# shell commands built as strings. Not any word (prose names places and products): a shape at
+# the start of a line, after a leading "key:" / "key=", after a command-line option ("--region us-west-2",
+# "-h db.example.com") or after a command that takes a host ("curl", "ssh", nginx "server").
+# A line starts after a newline or after an escaped "\n" ("Host: x\r\n" in one-line strings).
+WORDS = r"""# >>> auditkit endpoint words in longer text >>>
+  (?:
+    # a line or a segment starts (newline, escaped \n, quote, brace, separator), then
+    # an optional list bullet and an optional key: "Host: x", "region=x", "- x"; a key in
+    # the middle of a sentence ("... the allowed regions: us-east-1") is prose
+    (?:(?<=\n)|(?<=\\n)|(?<=[{,;&?"'`]))[ \t]*+(?:[\-*>][ \t]++)?
+    (?:[a-z][\w\-]*+[ \t]*+[:=][ \t]*+)?
+  | (?<![\w\-])--?[a-z][\w\-]*+(?:[ \t]++|=)
+  | (?<![\w\-])(?:curl|wget|ping|ssh|scp|sftp|rsync|telnet|nc|ncat|dig|nslookup|traceroute|nmap
+      |psql|mysql|mongosh?|redis-cli|server|upstream|proxy_pass|connect)
+    (?:[ \t]++-{1,2}[a-z][\w\-]*+)*+[ \t]++
+  )\K
+  (?:
+  SHAPES
+  )
+  # then white space, the end of the line or text, an escaped \n \r \t, a quote, a separator
+  # or a closing bracket; a sentence's full stop may come first. Not a quoted mapping key.
+  (?=\.?(?:[ \t\r\n]|\z|\\[nrt])|["'`](?![ \t]*+:)|[,;)\]}])
+# <<< auditkit endpoint words in longer text <<<
+"""
+
 # (guard after a URL token, left boundary, right boundary) of a whole-literal candidate.
 # Code: a quote, or "}" that closes a ${...}/{...} placeholder, or a list separator; JSON and
 # YAML also refuse mapping keys (a quoted key is followed by ":", a plain key by ": ").
-_CODE = ("", r"""(?:["'`}]|[,;][ \t]*+)\K""", r"""(?=["'`,;])""")
+# Code also ends a candidate before a placeholder, optionally after a "-" or ".": the constant
+# head of f"oss-cn-beijing-{suffix}" or `${region}` templates.
+_CODE = ("", r"""(?:["'`}]|[,;][ \t]*+)\K""", r"""(?=["'`,;]|[\-.]?\$?\{)""")
 _JSON = (
     r"""(?!"[ \t\r\n]*+:)""",
     r"""(?:["}]|[,;][ \t]*+)\K""",
@@ -407,9 +439,51 @@ _AWS_JAVA_SDK_REGION_RULE = """\
       - focus-metavariable: $R
 """
 
+# Google Cloud multi-region locations ("US", "EU", "ASIA") and dual-regions ("EUR4", "NAM4")
+# of client libraries: bigquery.Client(location="US"), a dataset's location. As bare words
+# they are far too common; only the value of a `location` argument, field or setter counts.
+_MULTI_REGIONS = r"^(?i:eu|us|asia|asia1|eur[3-8]|nam[3-9]|nam-eur-asia1)$"
+_LOCATION_RULE = """\
+  - id: region-location-{language}
+    languages: [{language}]
+    severity: INFO
+    message: Google Cloud multi-region given as a client library's location (location="US")
+{paths}    metadata:
+      auditkit:
+        role: region-identifier
+        provider: gcp
+    options:
+      constant_propagation: false
+    patterns:
+      - pattern-either:
+{patterns}      - metavariable-regex:
+          metavariable: $S
+          regex: {regex}
+      - focus-metavariable: $S
+"""
+_LOCATION_PATTERNS = {
+    "python": ['$F(..., location="$S", ...)', '$X.location = "$S"'],
+    "javascript": ['{..., location: "$S", ...}', '$X.location = "$S"'],
+    "typescript": ['{..., location: "$S", ...}', '$X.location = "$S"'],
+    "go": ['$T{..., Location: "$S", ...}', '$X.Location = "$S"'],
+    "java": ['$X.setLocation("$S")', '$X.location("$S")'],
+}
+
+
+def _location_rule(language: str) -> str:
+    patterns = "".join(f"          - pattern: '{p}'\n" for p in _LOCATION_PATTERNS[language])
+    paths = _JS_PATHS if language == "javascript" else ""
+    return _LOCATION_RULE.format(
+        language=language, paths=paths, patterns=patterns, regex=_MULTI_REGIONS
+    )
+
+
 _REGION_RULES = {
-    "java": _AWS_JAVA_SDK_REGION_RULE.format(language="java", where=""),
+    "java": _AWS_JAVA_SDK_REGION_RULE.format(language="java", where="") + _location_rule("java"),
     "kotlin": _AWS_JAVA_SDK_REGION_RULE.format(language="kotlin", where=" in Kotlin"),
+    "python": _location_rule("python"),
+    "javascript": _location_rule("javascript"),
+    "typescript": _location_rule("typescript"),
     "go": """\
   - id: region-identifier-go
     languages: [go]
@@ -425,7 +499,8 @@ _REGION_RULES = {
           metavariable: $R
           regex: ^[A-Z][a-z]+(?:[A-Z][a-z]+)*[0-9]+RegionID$
       - focus-metavariable: $R
-""",
+"""
+    + _location_rule("go"),
 }
 
 
@@ -436,10 +511,12 @@ def _indent(text: str, n: int) -> str:
 def code_regex(boundaries: tuple[str, str, str]) -> str:
     guard, left, right = boundaries
     guard_lines = f"  # not in a mapping key\n  {guard}\n" if guard else ""
+    words = WORDS.replace("  SHAPES\n", _indent(SHAPES, 2))
     return (
         "(?ix)\n(?:\n  (?:\n" + _indent(TOKENS, 2) + "  )\n" + guard_lines
         + "| # the whole literal, or one element of a , or ; separated list in the literal\n"
-        + f"  {left}\n  (?:\n" + _indent(SHAPES, 2) + f"  )\n  {right}\n)\n"
+        + f"  {left}\n  (?:\n" + _indent(SHAPES, 2) + f"  )\n  {right}\n"
+        + "| # a word of longer text\n" + _indent(words, 2) + ")\n"
     )  # fmt: skip
 
 

@@ -78,6 +78,18 @@ def test_semgrep_test_runner_passes() -> None:
 # Exact candidate texts (read at the reported byte offsets) that each test file must yield.
 EXPECTED = {
     "python.py": [
+        # longer text, SDK region forms (issue 12, classes 2 and 4)
+        "transcript.example.com",
+        "198.51.100.23:8443",
+        "ap-southeast-2",
+        "ap-southeast-1",
+        "health.example.net",
+        "escaped.example.com",
+        "oss-cn-hangzhou",
+        "oss-cn-beijing",
+        "us-west-2a",
+        "US",
+        "asia",
         "https://typed.example.com/v1",
         "postgresql://settings.example.com:5432/app",
         "ap-northeast-2",
@@ -102,6 +114,11 @@ EXPECTED = {
         "https://return.example.com",
     ],
     "go.go": [
+        "transcript.example.com",
+        "ap-southeast-2",
+        "198.51.100.23",
+        "US",
+        "EU",
         "https://%s.api.example.com/items",
         "db.example.de:5432",
         "[2001:db8::10]:8443",
@@ -111,6 +128,9 @@ EXPECTED = {
         "EuWest1RegionID",
     ],
     "java.java": [
+        "transcript.example.com",
+        "198.51.100.23",
+        "US",
         "jdbc:sqlserver://orders.database.windows.net:1433",
         "fe80::1%eth0",
         "UK South",
@@ -156,6 +176,11 @@ EXPECTED = {
         "US_GOV_WEST_1",
     ],
     "javascript.js": [
+        "transcript.example.com",
+        "ap-southeast-2",
+        "oss-cn-beijing",
+        ".us-east-1.amazonaws.com",
+        "US",
         "mongodb://db1.example.com:27017",
         "db2.example.com:27017/app",
         "North Europe",
@@ -163,7 +188,12 @@ EXPECTED = {
         "https://api.example.com/",
         "ca-central-1",
     ],
-    "typescript.ts": ["wss://stream.example.com/socket", "me-central-1"],
+    "typescript.ts": [
+        "wss://stream.example.com/socket",
+        "me-central-1",
+        "transcript.example.com",
+        "US",
+    ],
     "terraform.tf": [
         "eu-west-1",
         "West Europe",
@@ -189,6 +219,9 @@ EXPECTED = {
         "https://block.example.com/archive.tgz",
         ".execute-api.eu-west-1.amazonaws.com/prod",
         "https://second.example.com",
+        "transcript.example.com",
+        "ap-southeast-2",
+        "folded.example.com",
     ],
     "dotenv.env": [
         "postgresql://app:secret@db.example.com:5432/app",
@@ -211,9 +244,15 @@ EXPECTED = {
 
 # Text that no candidate of the file may contain: comments, docstrings, keys, imports.
 FORBIDDEN = {
-    "python.py": ["docs.example.com", "comment.example.com", "bare.example.com"],
-    "go.go": ["github.com", "comment.example.com", "block.example.com"],
-    "java.java": ["comment.example.com", "docs.example.com", "org.postgresql"],
+    "python.py": [
+        "us-west-1",
+        "eu-west-2",
+        "docs.example.com",
+        "comment.example.com",
+        "bare.example.com",
+    ],
+    "go.go": ["eu-west-2", "github.com", "comment.example.com", "block.example.com"],
+    "java.java": ["eu-west-2", "comment.example.com", "docs.example.com", "org.postgresql"],
     "kotlin.kt": ["comment.example.com", "docs.example.com", "org.postgresql"],
     "shell.sh": [
         "comment.example.com",
@@ -229,11 +268,11 @@ FORBIDDEN = {
         "python:3.11-slim",
         "org.opencontainers.image.source",
     ],
-    "javascript.js": ["comment.example.com", "block.example.com", "key.example.com"],
-    "typescript.ts": ["comment.example.com", "block.example.com", "key.example.com"],
+    "javascript.js": ["eu-west-2", "comment.example.com", "block.example.com", "key.example.com"],
+    "typescript.ts": ["eu-west-2", "comment.example.com", "block.example.com", "key.example.com"],
     "terraform.tf": ["comment.example.com", "block.example.com", "main.tf"],
     "json.json": ["hosts.example.com", "package.json"],
-    "yaml.test.yaml": ["comment.example.com", "key.example.com", "quoted.example.com"],
+    "yaml.test.yaml": ["eu-west-2", "comment.example.com", "key.example.com", "quoted.example.com"],
     "dotenv.env": ["comment.example.com", "inline.example.com", "commented.example.com"],
     "properties.properties": ["comment.example.com", "commented.example.com", "logback"],
 }

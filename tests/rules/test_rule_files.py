@@ -57,6 +57,10 @@ def test_rule_metadata(stem: str) -> None:
         if meta["role"] == "endpoint-literal":
             assert rule["id"] == f"endpoint-literal-{stem}"
             assert set(meta) == {"role"}
+        elif rule["id"].startswith("region-location-"):
+            # Google Cloud multi-regions as a client library's location (location="US")
+            assert meta == {"role": "region-identifier", "provider": "gcp"}
+            assert rule["id"] == f"region-location-{rule['languages'][0]}"
         else:
             assert meta == {"role": "region-identifier", "provider": "aws"}
             assert rule["id"] == f"region-identifier-{rule['languages'][0]}"

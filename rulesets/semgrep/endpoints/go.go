@@ -91,3 +91,24 @@ var (
 )
 
 /* block comment: https://block.example.com eu-west-1 */
+
+// longer text (issue 12, class 2): raw strings, each candidate on its own line
+var transcript = `POST /v1/events HTTP/1.1
+// ruleid: endpoint-literal-go
+Host: transcript.example.com
+// ruleid: endpoint-literal-go
+{"region": "ap-southeast-2",
+// ruleid: endpoint-literal-go
+ "upstream": "198.51.100.23"}
+// ok: endpoint-literal-go
+deployed to eu-west-2 last year
+`
+
+func locations() {
+	// ruleid: region-location-go
+	q.Location = "US"
+	// ruleid: region-location-go
+	meta := bigquery.DatasetMetadata{Location: "EU"}
+	// ok: region-location-go
+	meta.Name = "US"
+}

@@ -73,4 +73,21 @@ public class Endpoints {
     /** Javadoc: https://docs.example.com and eu-west-1 */
     // ok: endpoint-literal-java
     int n = 1;
+
+    // longer text (issue 12, class 2): text blocks, each candidate on its own line
+    String payload = """
+        // ruleid: endpoint-literal-java
+        Host: transcript.example.com
+        // ruleid: endpoint-literal-java
+        X-Upstream: 198.51.100.23
+        // ok: endpoint-literal-java
+        deployed to eu-west-2 last year
+        """;
+
+    void locations() {
+        // ruleid: region-location-java
+        DatasetInfo.newBuilder("ds").setLocation("US").build();
+        // ok: region-location-java
+        DatasetInfo.newBuilder("ds").setDescription("US").build();
+    }
 }

@@ -43,3 +43,21 @@ const alias = API; // "https://comment.example.com"
 /* 'https://block.example.com' */
 // ok: endpoint-literal-javascript
 const n = 1;
+
+// longer text (issue 12, class 2): template literals, each candidate on its own line
+const transcript = `POST /v1/events HTTP/1.1
+// ruleid: endpoint-literal-javascript
+Host: transcript.example.com
+// ruleid: endpoint-literal-javascript
+region: ap-southeast-2
+// ok: endpoint-literal-javascript
+deployed to eu-west-2 last year
+`;
+// ruleid: endpoint-literal-javascript
+const ossEndpoint = `oss-cn-beijing-${suffix}.aliyuncs.com`;
+// ruleid: endpoint-literal-javascript
+const s3Host = `s3.${x}.us-east-1.amazonaws.com`;
+// ruleid: region-location-javascript
+const bq = new BigQuery({ projectId: "p", location: "US" });
+// ok: region-location-javascript
+const label = { text: "US" };

@@ -191,3 +191,53 @@ ALIAS = API
 x = 1  # "https://comment.example.com" and eu-west-1 in a comment
 # https://comment.example.com/only
 """A bare string statement is documentation too: https://bare.example.com"""
+
+
+# longer text (issue 12, class 2): each candidate is matched on its own line, inside
+# multi-line literals and commands built as strings; prose around a region is not a setting
+TRANSCRIPT = """POST /v1/events HTTP/1.1
+# ruleid: endpoint-literal-python
+Host: transcript.example.com
+# ruleid: endpoint-literal-python
+X-Upstream: 198.51.100.23:8443
+# ok: endpoint-literal-python
+deployed to eu-west-2 last year
+"""
+SQL = """
+    SELECT id FROM servers
+    # ruleid: endpoint-literal-python
+    WHERE region = 'ap-southeast-2'
+"""
+# ruleid: endpoint-literal-python
+DEPLOY = "aws s3 sync dist s3://site --region ap-southeast-1"
+# ruleid: endpoint-literal-python
+PROBE = "curl -fsS health.example.net"
+ONE_LINE = (
+    # ruleid: endpoint-literal-python
+    "GET / HTTP/1.1\r\nHost: escaped.example.com\r\n\r\n"
+)
+
+
+def documented():
+    """An example request in a docstring is documentation:
+
+    Host: docs.example.com
+    --region us-west-1
+    """
+
+
+# region ids in the forms SDKs use (issue 12, class 4)
+# ruleid: endpoint-literal-python
+OSS_BUCKET = oss2.Bucket(auth, endpoint, "media", region="oss-cn-hangzhou")
+# ruleid: endpoint-literal-python
+OSS_ENDPOINT = f"oss-cn-beijing-{suffix}.aliyuncs.com"
+# ruleid: endpoint-literal-python
+ZONE = "us-west-2a"
+# ruleid: region-location-python
+bq = bigquery.Client(location="US")
+# ruleid: region-location-python
+bq.location = "asia"
+# ok: region-location-python
+label = Label(text="US")
+# ok: region-location-python
+dataset = bigquery.Dataset(ref, location=region)

@@ -50,3 +50,15 @@ interface Options {
 }
 // ruleid: endpoint-literal-typescript
 const typed: Options["region"] | string = "me-central-1";
+
+// longer text (issue 12, class 2): template literals, each candidate on its own line
+const transcript: string = `POST /v1/events HTTP/1.1
+// ruleid: endpoint-literal-typescript
+Host: transcript.example.com
+// ok: endpoint-literal-typescript
+deployed to eu-west-2 last year
+`;
+// ruleid: region-location-typescript
+const bq = new BigQuery({ location: "US" });
+// ok: region-location-typescript
+const label = { text: "US" };
