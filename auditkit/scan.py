@@ -336,6 +336,7 @@ def _execute(batches: list[Batch], options: ScanOptions) -> list[BatchResult]:
 def _normalise(
     ws: Workspace, policy: Policy, per_file: dict[str, FileResults]
 ) -> tuple[list[Finding], list[EngineIssue], list[tuple[str, WaivedEndpoint]]]:
+    from auditkit import repositories as spring_repositories
     from auditkit.fingerprint import assign_fingerprints
     from auditkit.normalise import Normaliser
 
@@ -344,9 +345,17 @@ def _normalise(
     findings: list[Finding] = []
     issues: list[EngineIssue] = []
     sourcetext.clear_cache()
+    # Spring Data repositories are declared in one file and called in others: the calls are
+    # kept only for types the tree declares as repositories (auditkit.repositories).
+    repositories = spring_repositories.declared(
+        ws.root, (m for r in per_file.values() for m in r.semgrep)
+    )
     for path in sorted(per_file):
         r = per_file[path]
-        for m in r.semgrep:
+        for match in r.semgrep:
+            m = spring_repositories.resolve(match, repositories)
+            if m is None:
+                continue
             if m.role in ("endpoint-literal", "region-identifier"):
                 findings += norm.endpoint_findings(m)
             elif m.role in ("gateway-sink", "http-call"):

@@ -98,10 +98,13 @@ def check_keys(table: dict[str, Any], allowed: tuple[str, ...], where: str) -> N
         raise RulesetError(f"{where}: unknown key(s) {', '.join(unknown)}")
 
 
-_COMMON_KEYS = ("family", "store", "description")
+# `source` records where an entry's class and constructor names were checked (documentation
+# or the SDK's own repository): the catalogue is reviewed by auditors, who must be able to
+# verify that a name is real rather than guessed.
+_COMMON_KEYS = ("family", "store", "description", "source")
 _KEYS = {
     "go": (*_COMMON_KEYS, "imports", "package", "name", "slug", "calls", "argument"),
-    "java": (*_COMMON_KEYS, "slug", "name", "patterns", "kotlin"),
+    "java": (*_COMMON_KEYS, "slug", "name", "patterns", "types", "kotlin"),
     "javascript": (
         *_COMMON_KEYS,
         *("slug", "name", "modules", "access", "new", "globals", "argument", "property"),
@@ -116,7 +119,8 @@ def load_sinks(language: str) -> tuple[Sink, ...]:
         raise RulesetError(f"{language!r} is not a semgrep language ({SEMGREP_LANGUAGES})")
     catalogue = _CATALOGUE_OF[language]
     data = read_catalogue(language)
-    check_keys(data, ("sink", "http"), f"sinks/{catalogue}.toml")
+    tables = ("sink", "http", "repository") if catalogue == "java" else ("sink", "http")
+    check_keys(data, tables, f"sinks/{catalogue}.toml")
     sinks: list[Sink] = []
     for table, role in _ROLE_OF_TABLE.items():
         for i, entry in enumerate(data.get(table, [])):
@@ -126,6 +130,8 @@ def load_sinks(language: str) -> tuple[Sink, ...]:
                 sinks.extend(_entry_sinks(language, role, entry))
             except KeyError as exc:
                 raise RulesetError(f"{where}: missing key {exc}") from None
+    if catalogue == "java":
+        sinks += _repository_sinks(language, data.get("repository", []))
     ids = [s.rule_id for s in sinks]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -157,10 +163,14 @@ def _entry_sinks(language: str, role: str, entry: dict[str, Any]) -> list[Sink]:
             for call in entry["calls"]
         ]
     if language in ("java", "kotlin"):
-        patterns = entry["patterns"]
+        patterns = entry.get("patterns", [])
         if language == "kotlin":
             # Kotlin constructs without `new`; shapes that differ more are given explicitly.
             patterns = entry.get("kotlin", [p.replace("new ", "") for p in patterns])
+        # Injected clients (Spring fields, constructor parameters, locals): any call on a value
+        # whose *declared* type is the sink type. semgrep resolves the type through the file's
+        # imports, so a same-named class of another package never matches.
+        patterns = [*patterns, *(_typed_call(language, t) for t in entry.get("types", ()))]
         if not patterns:
             return []
         return [Sink(slug=entry["slug"], name=entry["name"], callees=tuple(patterns), **common)]
@@ -178,6 +188,59 @@ def _entry_sinks(language: str, role: str, entry: dict[str, Any]) -> list[Sink]:
     ]
 
 
+def _typed_call(language: str, type_name: str) -> str:
+    if language == "kotlin":
+        return f"($X : {type_name}).$METHOD(...)"
+    return f"({type_name} $X).$METHOD(...)"
+
+
+REPOSITORY_ROLE = "gateway-repository"
+REPOSITORY_CALL_ROLE = "gateway-repository-call"
+# Names a repository is conventionally given (Spring Data's own documentation: UserRepository);
+# the call rule only proposes candidates, the scan keeps those whose type the project declares
+# as a repository (auditkit.repositories).
+REPOSITORY_NAME = r"^(.*\.)?[A-Z]\w*(Repository|Repo|Dao|DAO)$"
+REPOSITORY_CALL_MESSAGE = "Call on a value of type $TYPE"
+_REPOSITORY_KEYS = (*_COMMON_KEYS, "slug", "name", "bases")
+
+
+def _repository_sinks(language: str, entries: list[dict[str, Any]]) -> list[Sink]:
+    """Spring Data repository declarations (one rule per entry) and the one call rule."""
+    sinks = []
+    for i, entry in enumerate(entries):
+        check_keys(entry, _REPOSITORY_KEYS, f"sinks/java.toml [[repository]] #{i + 1}")
+        try:
+            sinks.append(
+                Sink(
+                    language=language,
+                    family=entry["family"],
+                    slug=f"repository-{entry['slug']}",
+                    name=entry["name"],
+                    store=entry["store"],
+                    description=entry["description"],
+                    role=REPOSITORY_ROLE,
+                    callees=tuple(entry["bases"]),
+                )
+            )
+        except KeyError as exc:
+            raise RulesetError(
+                f"sinks/java.toml [[repository]] #{i + 1}: missing key {exc}"
+            ) from None
+    if sinks:
+        sinks.append(
+            Sink(
+                language=language,
+                family=sinks[0].family,
+                slug="repository-call",
+                name="Spring Data repository",
+                store="repository",
+                description="call on a repository the project declares",
+                role=REPOSITORY_CALL_ROLE,
+            )
+        )
+    return sinks
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -187,6 +250,8 @@ def _slug(text: str) -> str:
 
 def semgrep_rule(sink: Sink) -> Rule:
     """The semgrep rule for one catalogued sink."""
+    if sink.role in (REPOSITORY_ROLE, REPOSITORY_CALL_ROLE):
+        return _rule(sink, _repository_formula(sink))
     formula = {"go": _go_formula, "javascript": _js_formula, "typescript": _js_formula}.get(
         sink.language, _java_formula
     )(sink)
@@ -199,7 +264,14 @@ def gateway_rules(language: str) -> list[Rule]:
 
 
 def _rule(sink: Sink, formula: list[Rule]) -> Rule:
-    if sink.role == "http-call":
+    if sink.role == REPOSITORY_CALL_ROLE:
+        message = f"{REPOSITORY_CALL_MESSAGE} ({sink.name} when the project declares it so)"
+    elif sink.role == REPOSITORY_ROLE:
+        message = (
+            f"Spring Data repository declared: extends {sink.name} ({sink.store}), "
+            f"{sink.description}"
+        )
+    elif sink.role == "http-call":
         message = (
             f"HTTP call ({sink.name}): its URL reaches a protected internal service when the "
             "host is in the policy's protected_hosts"
@@ -259,6 +331,40 @@ def _go_formula(sink: Sink) -> list[Rule]:
         {"pattern": f"$ALIAS.{call}"},
     ]
     return [_either([{"patterns": plain}, {"patterns": aliased}])]
+
+
+def _repository_formula(sink: Sink) -> list[Rule]:
+    """Declarations: the interface name (focus), so that the scan can read it back.
+    Calls: any call on a value whose declared type has a repository's name; the message
+    carries the type."""
+    if sink.role == REPOSITORY_CALL_ROLE:
+        typed = (
+            "($X : $TYPE).$METHOD(...)" if sink.language == "kotlin" else "($TYPE $X).$METHOD(...)"
+        )
+        name = {"metavariable": "$TYPE", "regex": REPOSITORY_NAME}
+        return [{"pattern": typed}, {"metavariable-regex": name}]
+    if sink.language == "kotlin":
+        # semgrep's Kotlin matcher does not resolve a qualified supertype: the simple name is
+        # matched in files that import it (single or wildcard import).
+        alternatives: list[Rule] = []
+        for base in sink.callees:
+            package, _, simple = base.rpartition(".")
+            imports = _either(
+                [
+                    {"pattern-inside": f"import {base}\n...\n"},
+                    {"pattern-inside": f"import {package}.*\n...\n"},
+                ]
+            )
+            declared: Rule = {"pattern": f"interface $REPOSITORY : {simple}<$ENTITY, $ID>"}
+            alternatives.append({"patterns": [imports, declared]})
+        return [_either(alternatives), {"focus-metavariable": "$REPOSITORY"}]
+    shapes = [
+        "interface $REPOSITORY extends {base} {{...}}",
+        "interface $REPOSITORY extends {base}, $OTHER {{...}}",
+        "interface $REPOSITORY extends $OTHER, {base} {{...}}",
+    ]
+    java: list[Rule] = [{"pattern": s.format(base=base)} for base in sink.callees for s in shapes]
+    return [_either(java), {"focus-metavariable": "$REPOSITORY"}]
 
 
 def _java_formula(sink: Sink) -> list[Rule]:

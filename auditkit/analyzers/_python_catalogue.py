@@ -88,7 +88,9 @@ def _builtin() -> PythonCatalogue:
     check_keys(data, ("sink", "shape", "http", "instance", "aws"), _WHERE)
     sinks: dict[str, PySink] = {}
     import_stores: dict[str, str] = {}
-    for entry in _tables(data, "sink", ("module", "store", "description", "calls", "import_view")):
+    for entry in _tables(
+        data, "sink", ("module", "store", "description", "calls", "import_view", "source")
+    ):
         for call in entry["calls"]:
             name = f"{entry['module']}.{call}"
             sinks[name] = PySink(name, entry["store"], entry["description"])

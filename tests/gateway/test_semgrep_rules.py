@@ -108,6 +108,9 @@ def test_matches_are_the_call_or_the_url_argument() -> None:
         before = data[: result["start"]["offset"]].decode().rstrip()[-1:]
         if role == "http-call":
             assert before in ("(", ",", ":"), (result["check_id"], text)
+        elif role == "gateway-repository":
+            # The interface's name, which the scan reads back to join calls with it.
+            assert re.fullmatch(r"[A-Z]\w*", text), (result["check_id"], text)
         else:
             # The call itself, never the import or require that brings the driver in.
             assert not text.startswith("import "), (result["check_id"], text)

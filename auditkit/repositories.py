@@ -1,0 +1,80 @@
+"""Spring Data repositories across files: declarations joined with calls, project-wide.
+
+semgrep matches one file at a time and cannot tell that ``users.findById(id)`` in a service
+is a call on ``interface UserRepository extends JpaRepository<User, Long>`` declared in another
+file. The generated rules therefore report two kinds of match (``auditkit.sinks``):
+
+* ``gateway-repository``: a declaration, its match narrowed to the interface's name;
+* ``gateway-repository-call``: a call on a value whose declared type has a repository's
+  name (``…Repository``, ``…Repo``, ``…Dao``), the type in the rule message.
+
+This module joins them after every file has been scanned: a candidate call is kept only when
+its type is declared as a repository somewhere in the scanned tree, so a hand-written
+``UserRepository`` class (for instance the gateway's own API) never counts. Both kinds are
+then turned into plain ``gateway-sink`` matches, which the normaliser treats like any other
+direct data access (gateway paths exempt). The join works on engine results, not source text,
+so the per-file result cache stays valid; names are simple names, so two repositories of the
+same simple name in different packages are not told apart (either makes the call a bypass).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from auditkit import sourcetext
+from auditkit.engines.semgrep import SemgrepMatch
+from auditkit.sinks import REPOSITORY_CALL_MESSAGE, REPOSITORY_CALL_ROLE, REPOSITORY_ROLE
+
+_TYPE = re.compile(re.escape(REPOSITORY_CALL_MESSAGE).replace(r"\$TYPE", r"(?P<type>[^\s(]+)"))
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    name: str  # the interface's simple name
+    base: str  # the Spring Data interface it extends (catalogue name)
+    store: str
+
+
+def declared(root: Path, matches: Iterable[SemgrepMatch]) -> dict[str, Repository]:
+    """Repository interfaces declared in the scanned tree, by simple name."""
+    found: dict[str, Repository] = {}
+    for m in matches:
+        if m.role != REPOSITORY_ROLE:
+            continue
+        name = sourcetext.matched_text(root, m.path, m.start.offset, m.end.offset).strip()
+        if name:
+            found.setdefault(name, Repository(name, m.get("sink") or "", m.get("store") or ""))
+    return found
+
+
+def call_type(match: SemgrepMatch) -> str | None:
+    """The simple name of the receiver's declared type (generic arguments removed)."""
+    found = _TYPE.match(match.message)
+    if found is None:
+        return None
+    return found["type"].split("<", 1)[0].rsplit(".", 1)[-1]
+
+
+def resolve(match: SemgrepMatch, repositories: dict[str, Repository]) -> SemgrepMatch | None:
+    """``match`` as a ``gateway-sink`` match, or None when it is not repository access."""
+    if match.role == REPOSITORY_ROLE:
+        return _as_sink(match, match.get("sink") or "Spring Data repository", None)
+    if match.role != REPOSITORY_CALL_ROLE:
+        return match
+    type_name = call_type(match)
+    repository = repositories.get(type_name or "")
+    if repository is None:
+        return None
+    return _as_sink(match, f"{repository.name} ({repository.base})", repository.store)
+
+
+def _as_sink(match: SemgrepMatch, sink: str, store: str | None) -> SemgrepMatch:
+    meta = dict(match.meta)
+    meta["role"] = "gateway-sink"
+    meta["sink"] = sink
+    if store:
+        meta["store"] = store
+    return replace(match, meta=tuple(meta.items()))

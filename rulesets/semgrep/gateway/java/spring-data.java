@@ -1,0 +1,58 @@
+// Gateway-bypass rules, Spring Data repositories: annotated test file for spring-data.yaml.
+package com.example.users;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.repository.CrudRepository;
+import org.springframework.data.elasticsearch.repository.ElasticsearchRepository;
+import org.springframework.data.r2dbc.repository.R2dbcRepository;
+import org.springframework.data.cassandra.repository.CassandraRepository;
+import org.springframework.stereotype.Repository;
+
+@Repository
+// ruleid: gateway-java-repository-jpa
+public interface UserRepository extends JpaRepository<User, Long> {
+    Optional<User> findByEmail(String email);
+}
+
+// ruleid: gateway-java-repository-commons
+interface SessionRepo extends CrudRepository<Session, String>, Auditing {}
+
+// ruleid: gateway-java-repository-mongodb
+interface EventDao extends MongoRepository<Event, String> {}
+
+// ruleid: gateway-java-repository-elasticsearch
+interface SearchRepository extends Auditing, ElasticsearchRepository<Doc, String> {}
+
+// ruleid: gateway-java-repository-r2dbc
+interface OrderRepository extends R2dbcRepository<Order, Long> {}
+
+// ruleid: gateway-java-repository-cassandra
+interface ReadingRepository extends CassandraRepository<Reading, java.util.UUID> {}
+
+// ok: gateway-java-repository-commons
+interface Auditing {}
+
+// A repository of the project's own making, not Spring Data's.
+// ok: gateway-java-repository-jpa
+interface LocalRepository extends com.acme.JpaRepository<User, Long> {}
+
+class UserService {
+    private final UserRepository users;
+    private final Mailer mailer;
+
+    UserService(UserRepository users, Mailer mailer) {
+        this.users = users;
+        this.mailer = mailer;
+    }
+
+    User find(String email, SessionRepo sessions) {
+        // ruleid: gateway-java-repository-call
+        sessions.deleteById(email);
+        // ok: gateway-java-repository-call
+        mailer.send(email);
+        // ruleid: gateway-java-repository-call
+        return users.findByEmail(email).orElseThrow();
+    }
+}

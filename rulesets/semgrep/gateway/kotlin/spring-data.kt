@@ -1,0 +1,45 @@
+// Gateway-bypass rules, Spring Data repositories: annotated test file for spring-data.yaml.
+package com.example.users
+
+import org.springframework.data.jpa.repository.JpaRepository
+import org.springframework.data.mongodb.repository.*
+import org.springframework.data.r2dbc.repository.R2dbcRepository
+import org.springframework.data.cassandra.repository.CassandraRepository
+import org.springframework.data.elasticsearch.repository.ElasticsearchRepository
+import org.springframework.data.repository.CrudRepository
+
+// ruleid: gateway-kotlin-repository-jpa
+interface UserRepository : JpaRepository<User, Long> {
+    fun findByEmail(email: String): User?
+}
+
+// ruleid: gateway-kotlin-repository-mongodb
+interface EventDao : MongoRepository<Event, String>
+
+// ruleid: gateway-kotlin-repository-commons
+interface SessionRepo : CrudRepository<Session, String>, Auditing
+
+// ruleid: gateway-kotlin-repository-r2dbc
+interface OrderRepository : R2dbcRepository<Order, Long>
+
+// ruleid: gateway-kotlin-repository-cassandra
+interface ReadingRepository : CassandraRepository<Reading, UUID>
+
+// ruleid: gateway-kotlin-repository-elasticsearch
+interface SearchRepository : ElasticsearchRepository<Doc, String>
+
+// A repository of the project's own making, not Spring Data's.
+// ok: gateway-kotlin-repository-jpa
+interface LocalRepository : com.acme.JpaRepository<User, Long>
+
+// ok: gateway-kotlin-repository-commons
+interface Auditing
+
+class UserService(private val users: UserRepository, private val mailer: Mailer) {
+    fun find(email: String): User? {
+        // ok: gateway-kotlin-repository-call
+        mailer.send(email)
+        // ruleid: gateway-kotlin-repository-call
+        return users.findByEmail(email)
+    }
+}
