@@ -47,6 +47,7 @@ class Category(StrEnum):
     UNVERIFIED_ENDPOINT = "unverified-endpoint"
     GATEWAY_BYPASS = "gateway-bypass"
     SECURITY = "security"
+    OPERATOR_JURISDICTION = "operator-jurisdiction"
     DATA_EGRESS = "data-egress"
     GATEWAY_AUTHORIZATION = "gateway-authorization"
 

@@ -64,7 +64,11 @@ class Normaliser:
             if verdict is not None and verdict.basis == "policy" and verdict.compliant is True:
                 self._note_allowed(match, raw, text, hints, verdict, in_prose)
                 continue
-            if verdict is None or verdict.internal or verdict.compliant is True:
+            if verdict is None or verdict.internal:
+                continue
+            if verdict.compliant is True:
+                if verdict.operator_compliant is False:
+                    out.append(self._operator_finding(match, verdict))
                 continue
             data = None
             if match.role == "endpoint-literal" and value == raw:
@@ -182,6 +186,10 @@ class Normaliser:
             "region": verdict.region,
             "jurisdiction": verdict.jurisdiction,
             "basis": verdict.basis,
+            "vendor": verdict.vendor,
+            "operator": verdict.operator,
+            "operator_jurisdiction": verdict.operator_jurisdiction,
+            "eu_alternative": verdict.eu_alternative,
             "reason": verdict.reason,
             "extractor": match.rule_id,
         }
@@ -191,6 +199,8 @@ class Normaliser:
                 for c in verdict.candidates
             ]
         where = _describe(verdict)
+        if verdict.eu_alternative:
+            where += f"; EU endpoint available: {verdict.eu_alternative}"
         if verdict.compliant is False:
             severity = Severity.MEDIUM if verdict.basis == "cctld" else Severity.HIGH
             return Finding(
@@ -212,6 +222,25 @@ class Normaliser:
             snippet=self._snippet(match),
             engine="semgrep",
             evidence=tuple(evidence.items()),
+        )
+
+    def _operator_finding(self, match: SemgrepMatch, verdict: Verdict) -> Finding:
+        """An endpoint in an allowed place whose operator's legal home the policy's
+        [jurisdiction] operators does not allow: high when the service keeps the data."""
+        raw = sourcetext.matched_text(self.root, match.path, match.start.offset, match.end.offset)
+        base = self._endpoint_finding(match, raw, verdict)
+        place = verdict.jurisdiction or "an allowed place"
+        home = verdict.operator_jurisdiction
+        return replace(
+            base,
+            rule_id="endpoint.operator-jurisdiction",
+            category=Category.OPERATOR_JURISDICTION,
+            severity=Severity.HIGH if verdict.stores_data else Severity.MEDIUM,
+            message=(
+                f"Endpoint located in {place} but operated by {verdict.operator} ({home}), "
+                f"whose legal home the policy's operators list does not allow: {_describe(verdict)}"
+            ),
+            evidence=(*base.evidence, ("stores_data", verdict.stores_data)),
         )
 
     def _snippet(self, match: SemgrepMatch) -> str:
@@ -500,7 +529,7 @@ def _location(match: SemgrepMatch) -> Location:
 
 def _describe(verdict: Verdict) -> str:
     parts = [verdict.endpoint]
-    detail = []
+    detail = [verdict.vendor] if verdict.vendor and not verdict.provider else []
     if verdict.provider:
         detail.append(verdict.provider)
     if verdict.region:

@@ -30,6 +30,9 @@ class JurisdictionPolicy:
     allowed: tuple[str, ...] = ("EU", "EEA")
     allow_hosts: tuple[str, ...] = ()
     deny_hosts: tuple[str, ...] = ()
+    # Where operators (ultimate parents) may have their legal home, same vocabulary as
+    # `allowed`; None (unset) = no operator check.
+    operators: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -180,13 +183,14 @@ def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
     exclude = _strings(c, audit, "exclude", "audit")
 
     jur = _table(c, data, "jurisdiction", "")
-    _unknown(c, jur, ("allowed", "allow_hosts", "deny_hosts"), "jurisdiction")
+    _unknown(c, jur, ("allowed", "allow_hosts", "deny_hosts", "operators"), "jurisdiction")
     allowed = _strings(c, jur, "allowed", "jurisdiction")
-    if allowed is not None:
-        for i, code in enumerate(allowed):
+    operators = _strings(c, jur, "operators", "jurisdiction")
+    for key, codes in (("allowed", allowed), ("operators", operators)):
+        for i, code in enumerate(codes or ()):
             if not _valid_jurisdiction(code):
                 c.error(
-                    f"jurisdiction.allowed[{i}]",
+                    f"jurisdiction.{key}[{i}]",
                     f"{code!r} is neither a group (EU, EEA, ADEQUACY) nor an ISO 3166-1 alpha-2 "
                     "code in upper case",
                 )
@@ -235,6 +239,7 @@ def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
             paths=gw_paths or (),
             protected_hosts=protected or (),
             include_tests=bool(include_tests),
+            operators=operators,
             sinks=tuple(sinks),
             authorization=tuple(authorization),
         ),

@@ -84,25 +84,41 @@ def _json(text: str, verdict: Verdict | None) -> dict[str, Any]:
             "internal": False,
             "candidates": [],
             "reason": "Not an endpoint: no URL, host name, IP address or region code.",
+            "vendor": None,
+            "operator": None,
+            "operator_jurisdiction": None,
+            "eu_alternative": None,
+            "operator_compliant": None,
         }
     return verdict.to_json()
 
 
 def _text(text: str, verdict: Verdict | None) -> str:
     if verdict is None:
-        fields = [text, "UNKNOWN", "-", "-", NOT_AN_ENDPOINT, "not an endpoint"]
+        fields = [text, "UNKNOWN", "-", "-", NOT_AN_ENDPOINT, "-", "not an endpoint"]
     else:
         word = {True: "COMPLIANT", False: "NON-COMPLIANT", None: "UNKNOWN"}[verdict.compliant]
-        where = "/".join(x for x in (verdict.provider, verdict.region) if x) or "-"
+        where = "/".join(x for x in (verdict.provider, verdict.region) if x)
         fields = [
             text,
             word,
             verdict.jurisdiction or "-",
-            where,
+            where or verdict.vendor or "-",
             verdict.basis or "-",
+            _operator(verdict),
             verdict.reason,
         ]
     # One line per input, whatever the input holds: control characters are escaped.
     return "  ".join(
         f.encode("unicode_escape").decode("ascii") if not f.isprintable() else f for f in fields
     )
+
+
+def _operator(verdict: Verdict) -> str:
+    """ "operator: Alibaba Group Holding Limited (CN)", flagged when the policy's
+    [jurisdiction] operators does not allow its legal home."""
+    if verdict.operator is None:
+        return "-"
+    home = f" ({verdict.operator_jurisdiction})" if verdict.operator_jurisdiction else ""
+    flag = " NOT ALLOWED" if verdict.operator_compliant is False else ""
+    return f"operator: {verdict.operator}{home}{flag}"

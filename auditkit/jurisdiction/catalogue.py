@@ -70,6 +70,7 @@ class Provider:
     licence: str
     # "oss-": SDKs name an Alibaba region by its endpoint label (oss-cn-hangzhou)
     region_prefixes: tuple[str, ...] = ()
+    operator: str | None = None  # key into operators.toml: who controls the provider
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def _load_provider(
         retrieved=meta["retrieved"],
         licence=meta["licence"],
         region_prefixes=tuple(meta.get("region_prefixes", ())),
+        operator=meta.get("operator"),
     )
     default = meta.get("bare", "auto")
     regions: list[Region] = []

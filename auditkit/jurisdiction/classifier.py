@@ -16,8 +16,10 @@ from auditkit.jurisdiction import context, domains, groups, ips, reasons, region
 from auditkit.jurisdiction.catalogue import Region, catalogue
 from auditkit.jurisdiction.hostpatterns import HostPatterns
 from auditkit.jurisdiction.hosts import CloudHost, match_host
+from auditkit.jurisdiction.operators import operator
 from auditkit.jurisdiction.parse import Parsed, parse
 from auditkit.jurisdiction.places import of_country
+from auditkit.jurisdiction.vendors import VendorMatch, match_vendor
 from auditkit.jurisdiction.verdict import Candidate, Verdict
 from auditkit.policy import JurisdictionPolicy
 
@@ -54,6 +56,10 @@ class Classifier:
         self.allowed = groups.expand_allowed(policy.allowed)
         self._allow = HostPatterns.compile(policy.allow_hosts)
         self._deny = HostPatterns.compile(policy.deny_hosts)
+        # None: the policy sets no [jurisdiction] operators, so operators are not judged.
+        self._operators = (
+            groups.expand_allowed(policy.operators) if policy.operators is not None else None
+        )
         self._cached = lru_cache(maxsize=_CACHE_SIZE)(self._classify)
 
     def __getstate__(self) -> dict[str, object]:
@@ -83,6 +89,12 @@ class Classifier:
     # ------------------------------------------------------------------ dispatch
 
     def _classify(self, text: str, hints: frozenset[str]) -> Verdict | None:
+        verdict = self._locate(text, hints)
+        if verdict is None or verdict.internal:
+            return verdict  # internal names and allow_hosts: nobody else's to judge
+        return self._with_operator(verdict)
+
+    def _locate(self, text: str, hints: frozenset[str]) -> Verdict | None:
         t = text.strip().strip("\"'`")
         if not t or len(t) > 2048:
             return None
@@ -179,6 +191,9 @@ class Classifier:
             if parsed.bare and (word or internal.kind == "unknown-tld"):
                 return None
             return self._internal(text, parsed, parsed.kind, f"{host}: {internal.why}.")
+        vendor = match_vendor(host)
+        if vendor is not None:
+            return self._vendor_host(text, parsed, vendor)
         cloud = match_host(host)
         if cloud is not None and _is_aws_service_principal(parsed, cloud):
             return None
@@ -239,6 +254,62 @@ class Classifier:
             "the name."
         )
         return _verdict(text, parsed.kind, parsed, rule.provider, None, None, None, None, reason)
+
+    def _vendor_host(self, text: str, parsed: Parsed, match: VendorMatch) -> Verdict:
+        vendor, rule, place, region = match.vendor, match.rule, match.place, match.region
+        owner = operator(vendor.operator)
+        host = parsed.host
+        in_eea = place.known and place.countries <= groups.groups().eea
+        eu_alternative = None if in_eea else vendor.eu_alternative
+        what = f"{vendor.name} ({vendor.family_title})"
+        if region is not None:
+            compliant = groups.judge(place, self.allowed)
+            name = catalogue().providers[region.provider].name
+            reason = (
+                f"{host} is {what}, hosted in {name} region {region.code} "
+                f"({reasons.where(region)}), {reasons.judged(compliant)}."
+            )
+        elif place.known:
+            compliant = groups.judge(place, self.allowed)
+            note = f"{rule.note}, " if rule.note else ""
+            reason = f"{host} is {what}: {note}{place.label}, {reasons.judged(compliant)}."
+        else:
+            compliant = None
+            note = rule.note or "the host name does not say where the data is"
+            reason = f"{host} is {what}; {note}, so its location is unknown."
+        if owner is not None:
+            reason += f" Operated by {owner.label}."
+        if eu_alternative:
+            reason += f" EU endpoint available: {eu_alternative}."
+        return Verdict(
+            input=text, kind=parsed.kind, endpoint=parsed.endpoint, host=host,
+            provider=region.provider if region is not None else None,
+            region=region.code if region is not None else None,
+            jurisdiction=place.country, compliant=compliant,
+            basis="vendor-region" if place.known else None, internal=False,
+            candidates=(_candidate(region),) if region is not None else (), reason=reason,
+            vendor=vendor.name, operator=owner.name if owner else None,
+            operator_jurisdiction=owner.country if owner else None,
+            eu_alternative=eu_alternative, stores_data=vendor.stores_data,
+        )  # fmt: skip
+
+    def _with_operator(self, verdict: Verdict) -> Verdict:
+        """Name the cloud provider's operator (vendors name theirs already) and judge the
+        operator's legal home under [jurisdiction] operators."""
+        if verdict.vendor is None and verdict.provider is not None:
+            provider = catalogue().providers.get(verdict.provider)
+            if provider is not None:
+                owner = operator(provider.operator)
+                verdict = replace(
+                    verdict,
+                    vendor=provider.name,
+                    operator=owner.name if owner else None,
+                    operator_jurisdiction=owner.country if owner else None,
+                    stores_data=_stores_data(verdict.host),
+                )
+        if self._operators is None or verdict.operator_jurisdiction is None:
+            return verdict
+        return replace(verdict, operator_compliant=verdict.operator_jurisdiction in self._operators)
 
     def _domain(self, text: str, parsed: Parsed) -> Verdict:
         info = domains.tld_info(parsed.host)
@@ -308,6 +379,43 @@ class Classifier:
 
 
 # ---------------------------------------------------------------------- helpers
+
+# Cloud services that keep what they are sent (object stores, databases, queues): an operator
+# outside the policy then holds the data itself, which makes an operator finding high.
+_STORES = frozenset(
+    [
+        "s3",
+        "oss",
+        "cos",
+        "obs",
+        "tos",
+        "bos",
+        "ks3",
+        "blob",
+        "dfs",
+        "file",
+        "table",
+        "queue",
+        "storage",
+        "objectstorage",
+        "r2",
+        "rds",
+        "database",
+        "documents",
+        "dynamodb",
+        "redis",
+        "mongo",
+        "sql",
+        "kafka",
+        "spaces",
+        "digitaloceanspaces",
+    ]
+)
+_LABEL_PARTS = re.compile(r"[.-]")
+
+
+def _stores_data(host: str | None) -> bool:
+    return host is not None and not _STORES.isdisjoint(_LABEL_PARTS.split(host.lower()))
 
 
 def _candidate(region: Region) -> Candidate:

@@ -38,6 +38,16 @@ class Verdict:
     internal: bool
     candidates: tuple[Candidate, ...]
     reason: str  # one plain sentence: why this verdict
+    # Who serves it and who controls that (null where they do not apply): the SaaS vendor or
+    # cloud provider by name, the legal name and home of its ultimate parent, and the vendor's
+    # EU endpoint when this one is not in the EU.
+    vendor: str | None = None
+    operator: str | None = None
+    operator_jurisdiction: str | None = None
+    eu_alternative: str | None = None
+    # Under the policy's [jurisdiction] operators: True / False, None when unset or unknown.
+    operator_compliant: bool | None = None
+    stores_data: bool = False  # the service keeps what it is sent (storage, database, analytics)
 
     def to_json(self) -> dict[str, Any]:
         """The object ``auditkit classify --format json`` prints (classify.schema.json)."""
@@ -54,4 +64,9 @@ class Verdict:
             "internal": self.internal,
             "candidates": [c.to_json() for c in self.candidates],
             "reason": self.reason,
+            "vendor": self.vendor,
+            "operator": self.operator,
+            "operator_jurisdiction": self.operator_jurisdiction,
+            "eu_alternative": self.eu_alternative,
+            "operator_compliant": self.operator_compliant,
         }

@@ -123,12 +123,17 @@ def finding_title(f: Finding) -> str:
     ev = f.evidence_dict
     if f.category in (Category.NON_EU_ENDPOINT, Category.UNVERIFIED_ENDPOINT):
         subject = ev.get("host") or ev.get("region") or ev.get("endpoint") or ""
-        where = " ".join(str(x) for x in (ev.get("provider"), ev.get("region")) if x)
+        owner = ev.get("provider") or ev.get("vendor")
+        where = " ".join(str(x) for x in (owner, ev.get("region")) if x)
         country = ev.get("jurisdiction")
         if f.category is Category.UNVERIFIED_ENDPOINT:
             return f"Unverified endpoint {subject}".strip()
         detail = ", ".join(x for x in (where, str(country) if country else "") if x)
         return f"Non-EU endpoint {subject}" + (f" ({detail})" if detail else "")
+    if f.category is Category.OPERATOR_JURISDICTION:
+        subject = ev.get("host") or ev.get("endpoint") or ""
+        home = ev.get("operator_jurisdiction")
+        return f"Endpoint {subject} operated by {ev.get('operator')} ({home})"
     if f.rule_id == "gateway.protected-host":
         return f"Protected service {ev.get('host', '')} called outside the gateway"
     if f.rule_id == "gateway.import":

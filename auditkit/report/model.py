@@ -29,6 +29,7 @@ CATEGORY_ORDER = (
     Category.GATEWAY_AUTHORIZATION,
 )
 SEVERITY_ORDER = (Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)
+    Category.OPERATOR_JURISDICTION,
 RISK_LABELS = {
     Severity.CRITICAL: "Critical",
     Severity.HIGH: "High",

@@ -18,6 +18,7 @@ CATEGORY = {
     "gateway-bypass": "#0b6466",
     "unverified-endpoint": "#7a5c00",
     "security": "#3b4a5e",
+    "operator-jurisdiction": "#6b3fa0",
     "data-egress": "#8c1d40",
     "gateway-authorization": "#1f5f3a",
 }

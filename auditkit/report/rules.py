@@ -59,6 +59,24 @@ _PUBLIC = (
         "never receives personal data, record that decision in the triage file.",
     ),
     _Public(
+        "endpoint.operator-jurisdiction",
+        "Endpoint operated from a denied jurisdiction",
+        Category.OPERATOR_JURISDICTION,
+        None,
+        "semgrep",
+        "An endpoint located in an allowed place (an EU cloud region, a vendor's EU data "
+        "region) whose operator, the provider's or vendor's ultimate parent, has its legal "
+        "home outside the policy's [jurisdiction] operators. Reported only when the policy "
+        "sets operators. Severity is high when the service stores what it is sent (object "
+        "storage, databases, analytics), medium otherwise. Operators and their legal homes "
+        "come from auditkit's operators table.",
+        "The data sits in an allowed place, but the operator can be compelled by the "
+        "authorities of its home country to hand it over (e.g. the US CLOUD Act, the PRC "
+        "National Intelligence Law).",
+        "Use a provider or vendor whose operator is in an allowed jurisdiction, or record a "
+        "triage decision with the legal assessment.",
+    ),
+    _Public(
         "endpoint.unverified",
         "Unverified external endpoint",
         Category.UNVERIFIED_ENDPOINT,

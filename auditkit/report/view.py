@@ -26,6 +26,7 @@ CATEGORY_TITLES = {
     Category.GATEWAY_BYPASS.value: "Gateway bypass",
     Category.UNVERIFIED_ENDPOINT.value: "Unverified endpoints",
     Category.SECURITY.value: "Security weaknesses",
+    Category.OPERATOR_JURISDICTION.value: "Operator jurisdiction",
     Category.DATA_EGRESS.value: "Personal data egress",
     Category.GATEWAY_AUTHORIZATION.value: "Gateway authorization",
 }
@@ -34,6 +35,7 @@ CATEGORY_LABELS = {
     Category.GATEWAY_BYPASS.value: "Gateway bypass",
     Category.UNVERIFIED_ENDPOINT.value: "Unverified endpoint",
     Category.SECURITY.value: "Security",
+    Category.OPERATOR_JURISDICTION.value: "Operator jurisdiction",
     Category.DATA_EGRESS.value: "Data egress",
     Category.GATEWAY_AUTHORIZATION.value: "Gateway authorization",
 }
@@ -45,6 +47,8 @@ CATEGORY_DEFINITIONS = {
     Category.UNVERIFIED_ENDPOINT.value: "An external endpoint whose jurisdiction cannot be "
     "determined offline (an inventory for review).",
     Category.SECURITY.value: "A general weakness in Python code, reported by bandit.",
+    Category.OPERATOR_JURISDICTION.value: "An endpoint in an allowed place whose operator "
+    "(ultimate parent) has its legal home outside the policy's [jurisdiction] operators.",
     Category.DATA_EGRESS.value: "A value of a policy data category (e.g. phone numbers) "
     "flows to a non-EU or unverified endpoint, a log, or a store outside the gateway.",
     Category.GATEWAY_AUTHORIZATION.value: "A gateway entry point reaches protected data "

@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "auditkit" / "jurisdiction" / "data"
 META_KEYS = {"provider", "name", "sources", "retrieved", "licence", "bare", "zones"}
-META_KEYS |= {"short_codes", "region_pattern", "region_prefixes"}
+META_KEYS |= {"short_codes", "region_pattern", "region_prefixes", "operator"}
 REGION_KEYS = {"city", "country", "countries", "group", "bare", "display", "note", "aliases"}
 HOST_KEYS = {"suffix", "search", "match", "region", "exact", "country", "countries", "group"}
 HOST_KEYS |= {"note"}
