@@ -131,10 +131,10 @@ SHAPES = r"""# >>> auditkit endpoint shapes (identical in every endpoint-literal
 # A line starts after a newline or after an escaped "\n" ("Host: x\r\n" in one-line strings).
 WORDS = r"""# >>> auditkit endpoint words in longer text >>>
   (?:
-    # a line or a segment starts (newline, escaped \n, quote, brace, separator), then
+    # a line or a segment starts (newline, escaped \n, quote, separator), then
     # an optional list bullet and an optional key: "Host: x", "region=x", "- x"; a key in
     # the middle of a sentence ("... the allowed regions: us-east-1") is prose
-    (?:(?<=\n)|(?<=\\n)|(?<=[{,;&?"'`]))[ \t]*+(?:[\-*>][ \t]++)?
+    (?:(?<=\n)|(?<=\\n)|(?<=[,;&?"'`]))[ \t]*+(?:[\-*>][ \t]++)?
     (?:[a-z][\w\-]*+[ \t]*+[:=][ \t]*+)?
   | (?<![\w\-])--?[a-z][\w\-]*+(?:[ \t]++|=)
   | (?<![\w\-])(?:curl|wget|ping|ssh|scp|sftp|rsync|telnet|nc|ncat|dig|nslookup|traceroute|nmap
@@ -145,8 +145,9 @@ WORDS = r"""# >>> auditkit endpoint words in longer text >>>
   SHAPES
   )
   # then white space, the end of the line or text, an escaped \n \r \t, a quote, a separator
-  # or a closing bracket; a sentence's full stop may come first. Not a quoted mapping key.
-  (?=\.?(?:[ \t\r\n]|\z|\\[nrt])|["'`](?![ \t]*+:)|[,;)\]}])
+  # or a closing bracket; a sentence's full stop may come first. Not a mapping key
+  # ("sidecar.istio.io/inject: x", "\"key.example.com\": 1"), not a ${{ expression }}.
+  (?<!:)(?=\.?(?:[ \t\r\n]|\z|\\[nrt])|["'`](?![ \t]*+:)|[,;)\]}])
 # <<< auditkit endpoint words in longer text <<<
 """
 

@@ -24,3 +24,13 @@ python3 manage.py migrate --noinput
 cp config.yaml /etc/app/config.yaml
 # ok: endpoint-literal-shell
 VERSION=1.2.3
+# CI and Makefile recipes read by this rule (engines.masked): a registry as a command word or
+# as an option's value
+# ruleid: endpoint-literal-shell
+gcloud auth configure-docker us-docker.pkg.dev
+# ruleid: endpoint-literal-shell
+skaffold run --default-repo=us-docker.pkg.dev/acme/images
+# ruleid: endpoint-literal-shell
+	@docker push $(IMAGE) && curl -fsS https://hooks.example.cn/deployed
+# ok: endpoint-literal-shell
+	$(MAKE) -C docs html && cp -r build/html $(DESTDIR)/docs
