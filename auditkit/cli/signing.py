@@ -155,6 +155,12 @@ def verify(target: str, pubkeys: tuple[Path, ...], source: Path | None, rescan: 
     if rescan and source is None:
         raise UsageError("--rescan needs --source TARGET")
     keys = [load_public_key(p) for p in pubkeys]
+    from auditkit.fleet.signature import is_fleet
+
+    if is_fleet(Path(target)):  # a fleet summary (auditkit fleet --key)
+        from auditkit.cli.fleet import verify_fleet_summary
+
+        return verify_fleet_summary(Path(target), keys, source)
     result = verify_report(Path(target), keys, source=source, rescan=rescan)
     if not result.ok:
         count = len(result.failures)
