@@ -44,7 +44,8 @@ def test_every_format_renders(clean: Report) -> None:
 def test_sarif_of_a_clean_audit(clean: Report) -> None:
     run = json.loads(render_sarif(clean))["runs"][0]
     assert run["results"] == [] and run["artifacts"] == []
-    assert [r["id"] for r in run["tool"]["driver"]["rules"]][:5] == [
-        "endpoint.non-eu", "endpoint.unverified", "gateway.bypass", "gateway.protected-host",
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]][:6] == [
+        "endpoint.non-eu", "endpoint.operator-jurisdiction", "endpoint.unverified", "gateway.bypass",
+        "gateway.protected-host",
         "gateway.import",
     ]  # fmt: skip

@@ -16,7 +16,8 @@ from tests.conftest import REPO
 from . import fixture
 
 PUBLIC_IDS = [
-    "endpoint.non-eu", "endpoint.unverified", "gateway.bypass", "gateway.protected-host",
+    "endpoint.non-eu", "endpoint.operator-jurisdiction", "endpoint.unverified", "gateway.bypass",
+        "gateway.protected-host",
     "gateway.import", "data-egress.endpoint", "data-egress.log", "data-egress.store",
     "gateway.authorization",
 ]  # fmt: skip

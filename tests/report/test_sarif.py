@@ -35,8 +35,9 @@ def test_driver_rules_and_results_line_up(report: Report) -> None:
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["semanticVersion"]) == ("auditkit", "0.0.0-test")
     ids = [r["id"] for r in driver["rules"]]
-    assert ids[:5] == [
-        "endpoint.non-eu", "endpoint.unverified", "gateway.bypass", "gateway.protected-host",
+    assert ids[:6] == [
+        "endpoint.non-eu", "endpoint.operator-jurisdiction", "endpoint.unverified", "gateway.bypass",
+        "gateway.protected-host",
         "gateway.import",
     ]  # fmt: skip
     assert set(ids) >= {"bandit.B105", "bandit.B608"}
