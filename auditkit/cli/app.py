@@ -23,6 +23,7 @@ _COMMANDS: dict[str, str] = {
     "sign": "auditkit.cli.signing:sign",
     "verify": "auditkit.cli.signing:verify",
     "baseline": "auditkit.cli.baseline:baseline",
+    "diff": "auditkit.cli.diff:diff",
     "fleet": "auditkit.cli.fleet:fleet",
 }
 

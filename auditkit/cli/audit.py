@@ -16,10 +16,12 @@ from auditkit.cli._common import (
     jobs_option,
     no_cache_option,
 )
+from auditkit.errors import UsageError
 from auditkit.policy import load_audit_policy
 from auditkit.scan import ScanOptions, run_scan
 
 if TYPE_CHECKING:
+    from auditkit.history.retest import PreviousAudit
     from auditkit.signing.keys import SigningKey
 
 
@@ -62,6 +64,21 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path),
     help="Triage decisions (triage.toml) to merge into the report.",
 )
+@click.option(
+    "--previous",
+    "previous_dir",
+    type=click.Path(path_type=Path),
+    help="Retest: the previous signed report folder; its signature is verified, every finding "
+    "is marked new or still-open, and the new report is chained to it.",
+)
+@click.option(
+    "--previous-pubkey",
+    "previous_pubkeys",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Public key that signed the --previous report (repeatable; default: the public key "
+    "of --key).",
+)
 @fail_on_option
 @jobs_option
 @baseline_option
@@ -77,6 +94,8 @@ def audit(
     auditor: str | None,
     date: str | None,
     triage_file: Path | None,
+    previous_dir: Path | None,
+    previous_pubkeys: tuple[Path, ...],
     fail_on: str,
     jobs: int,
     baseline: Path | None,
@@ -95,11 +114,16 @@ def audit(
     triage = load_triage(triage_file) if triage_file is not None else None
     day = resolve_date(date)
     key = _load_key(key_path) if key_path is not None else None
+    previous = _load_previous(previous_dir, previous_pubkeys, key, day) if previous_dir else None
     options = ScanOptions(jobs=jobs, baseline=baseline, use_cache=not no_cache)
     result = run_scan(path, policy, options)
     report = build_report(
         result, policy, path, title=title, client=client, auditor=auditor, date=day, triage=triage
     )
+    if previous is not None:
+        from auditkit.history.retest import apply_retest
+
+        report = apply_retest(report, previous)
     written, stale = write_report_files(report, out_dir)
     click.echo(f"auditkit: {report.summary.verdict_text}")
     for line in policy_lines(report):
@@ -117,6 +141,26 @@ def _load_key(key_path: Path) -> SigningKey:
     from auditkit.signing.keys import load_private_key
 
     return load_private_key(key_path)
+
+
+def _load_previous(
+    directory: Path, pubkeys: tuple[Path, ...], key: SigningKey | None, day: str
+) -> PreviousAudit:
+    """The verified previous report (before the scan: a bad one fails fast, exit 4)."""
+    from auditkit.history.retest import check_retest_date, load_previous
+    from auditkit.signing.keys import load_public_key
+
+    if pubkeys:
+        keys = [load_public_key(p) for p in pubkeys]
+    elif key is not None:
+        keys = [key.public]
+    else:
+        raise UsageError(
+            "--previous needs --previous-pubkey PUB (or --key, whose public key is used)"
+        )
+    previous = load_previous(directory, keys)
+    check_retest_date(day, previous)
+    return previous
 
 
 def _sign_or_warn(out_dir: Path, key: SigningKey | None, stale: bool) -> None:

@@ -9,6 +9,7 @@ import click
 from auditkit.errors import UsageError, VerificationError
 from auditkit.signing.keys import (
     KEY_PASSPHRASE_ENV,
+    PublicKey,
     env_or_prompt,
     generate_key_pair,
     load_private_key,
@@ -131,14 +132,20 @@ def sign(
 
 
 @click.command()
-@click.argument("target", metavar="DIR|ENVELOPE")
+@click.argument("targets", nargs=-1, required=True, metavar="DIR|ENVELOPE")
 @click.option(
     "--pubkey",
     "pubkeys",
     multiple=True,
     required=True,
     type=click.Path(path_type=Path),
-    help="Public key that must have signed (repeatable: every key must have signed).",
+    help="Public key that must have signed (repeatable: every key must have signed; with "
+    "--chain, each report must be signed by one of them).",
+)
+@click.option(
+    "--chain",
+    is_flag=True,
+    help="Verify a history of report folders DIR1 DIR2 ... (oldest first) and every link.",
 )
 @click.option(
     "--source",
@@ -150,18 +157,30 @@ def sign(
     is_flag=True,
     help="With --source: scan again and check that the findings reproduce.",
 )
-def verify(target: str, pubkeys: tuple[Path, ...], source: Path | None, rescan: bool) -> int:
+def verify(
+    targets: tuple[str, ...],
+    pubkeys: tuple[Path, ...],
+    source: Path | None,
+    rescan: bool,
+    chain: bool,
+) -> int:
     """Verify a signed report: signatures, report files, recorded facts, and the source tree."""
     if rescan and source is None:
         raise UsageError("--rescan needs --source TARGET")
+    if chain:
+        if source is not None:
+            raise UsageError("--chain verifies reports only: verify --source on one report")
+        return _verify_chain(targets, [load_public_key(p) for p in pubkeys])
+    if len(targets) > 1:
+        raise UsageError("give one report to verify, or --chain DIR1 DIR2 ... for a history")
     keys = [load_public_key(p) for p in pubkeys]
     from auditkit.fleet.signature import is_fleet
 
-    if is_fleet(Path(target)):  # a fleet summary (auditkit fleet --key)
+    if is_fleet(Path(targets[0])):  # a fleet summary (auditkit fleet --key)
         from auditkit.cli.fleet import verify_fleet_summary
 
-        return verify_fleet_summary(Path(target), keys, source)
-    result = verify_report(Path(target), keys, source=source, rescan=rescan)
+        return verify_fleet_summary(Path(targets[0]), keys, source)
+    result = verify_report(Path(targets[0]), keys, source=source, rescan=rescan)
     if not result.ok:
         count = len(result.failures)
         checks = "1 check" if count == 1 else f"{count} checks"
@@ -169,6 +188,26 @@ def verify(target: str, pubkeys: tuple[Path, ...], source: Path | None, rescan: 
         raise VerificationError("\n".join([head, *result.failures, *result.notes]))
     for line in describe(result):
         click.echo(line)
+    return 0
+
+
+def _verify_chain(targets: tuple[str, ...], keys: list[PublicKey]) -> int:
+    from auditkit.history.chain import verify_chain
+
+    result = verify_chain([Path(t) for t in targets], keys)
+    if not result.ok:
+        count = len(result.failures)
+        head = f"chain verification FAILED: {count} check{'s' if count != 1 else ''} failed"
+        raise VerificationError("\n".join([head, *result.failures]))
+    for entry in result.entries:
+        assert entry.report is not None
+        m = entry.report.metadata
+        click.echo(f"verified: {entry.label}: {m.title} ({m.date})")
+        click.echo(f"  signed by     {', '.join(entry.signers)}")
+        click.echo(f"  report.json   sha256:{entry.report_sha256}")
+        if entry.number > 1:
+            click.echo(f"  link          {entry.number - 1} → {entry.number} holds")
+    click.echo(f"chain verified: {len(result.entries)} reports, {len(result.entries) - 1} links")
     return 0
 
 

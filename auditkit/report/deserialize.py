@@ -16,20 +16,24 @@ from auditkit.report.model import (
     EngineInfo,
     EngineIssueInfo,
     GitState,
+    History,
     LanguageGap,
     LanguageStat,
     ManifestFile,
     Metadata,
     Methodology,
     PolicyInfo,
+    PreviousReport,
     Report,
     ReportFinding,
+    Retest,
     Rule,
     RuleFailure,
     RuleFile,
     Scope,
     Status,
     Summary,
+    TrendPoint,
     TriagedDecision,
     TriageInfo,
     Verdict,
@@ -56,6 +60,7 @@ def report_from_dict(data: object) -> Report:
         policy_source=policy_source,
         policy_path=policy_path,
         waivers=waivers,
+        history=_history(r, root.get("history")),
     )
 
 
@@ -160,6 +165,7 @@ def _read_decision(r: Reader, d: dict[str, Any], path: str) -> Decision:
 def _read_finding(r: Reader, x: object, path: str) -> ReportFinding:
     d = r.obj(x, path)
     triage = d.get("triage")
+    retest = r.opt_str(d, "retest", path) if "retest" in d else None  # absent before retests
     return ReportFinding(
         id=r.text(d, "id", path),
         fingerprint=r.text(d, "fingerprint", path),
@@ -177,6 +183,37 @@ def _read_finding(r: Reader, x: object, path: str) -> ReportFinding:
         service=r.text(d, "service", path),
         status=r.enum(Status, r.text(d, "status", path), f"{path}.status"),
         triage=None if triage is None else _read_decision(r, r.obj(triage, path), f"{path}.triage"),
+        retest=None if retest is None else r.enum(Retest, retest, f"{path}.retest"),
+    )
+
+
+def _history(r: Reader, x: object) -> History | None:
+    """history: absent (reports written before retests) or null for a first audit."""
+    if x is None:
+        return None
+    w = "history"
+    d = r.obj(x, w)
+    trend = []
+    for item, p in r.items(d, "trend", w):
+        t = r.obj(item, p)
+        counts = r.counts(t, "open_by_category", p)
+        unknown = sorted(set(counts) - {c.value for c in CATEGORY_ORDER})
+        if unknown:
+            raise ReportFormatError(f"{p}.open_by_category: unknown key {unknown[0]!r}")
+        trend.append(
+            TrendPoint(
+                title=r.text(t, "title", p),
+                date=r.text(t, "date", p),
+                report_sha256=r.text(t, "report_sha256", p),
+                # In report order, as summary.by_category, so a re-read report is equal.
+                by_category=tuple((c.value, counts.get(c.value, 0)) for c in CATEGORY_ORDER),
+            )
+        )
+    return History(
+        previous=r.record(PreviousReport, d.get("previous"), f"{w}.previous"),
+        fixed=tuple(_read_finding(r, f, p) for f, p in r.items(d, "fixed", w)),
+        suppressed_since=r.str_list(d, "suppressed_since", w),
+        trend=tuple(trend),
     )
 
 

@@ -22,6 +22,7 @@ Counts = tuple[tuple[str, int], ...]
 
 CATEGORY_ORDER = (
     Category.NON_EU_ENDPOINT,
+    Category.OPERATOR_JURISDICTION,
     Category.GATEWAY_BYPASS,
     Category.UNVERIFIED_ENDPOINT,
     Category.SECURITY,
@@ -29,7 +30,6 @@ CATEGORY_ORDER = (
     Category.GATEWAY_AUTHORIZATION,
 )
 SEVERITY_ORDER = (Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)
-    Category.OPERATOR_JURISDICTION,
 RISK_LABELS = {
     Severity.CRITICAL: "Critical",
     Severity.HIGH: "High",
@@ -55,6 +55,14 @@ class Status(StrEnum):
 
 
 TRIAGE_STATUSES = (Status.CONFIRMED, Status.FALSE_POSITIVE, Status.ACCEPTED_RISK)
+
+
+class Retest(StrEnum):
+    """A finding against the previous audit (``audit --previous``), matched by its
+    line-number-free identity (auditkit.fingerprint.identity), so moved code stays open."""
+
+    NEW = "new"
+    STILL_OPEN = "still-open"
 
 
 class Verdict(StrEnum):
@@ -223,6 +231,8 @@ class ReportFinding:
     service: str
     status: Status
     triage: Decision | None
+    # None when the audit had no --previous report (and in reports written before retests).
+    retest: Retest | None = None
 
     @property
     def risk(self) -> str:
@@ -272,6 +282,36 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class PreviousReport:
+    """The report a retest was chained to: the digests bind this report to its exact bytes."""
+
+    title: str
+    date: str
+    report_sha256: str  # of the previous report.json
+    envelope_sha256: str  # of the previous report.json.dsse.json
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """Open findings by category of one earlier report of the chain."""
+
+    title: str
+    date: str
+    report_sha256: str
+    by_category: Counts
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What changed since the previous audit; inside report.json, so inside what is signed."""
+
+    previous: PreviousReport
+    fixed: tuple[ReportFinding, ...]  # previous findings that are gone, at their last location
+    suppressed_since: tuple[str, ...]  # ids of findings open then, suppressed or triaged now
+    trend: tuple[TrendPoint, ...]  # every earlier report of the chain, oldest first
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     metadata: Metadata
     scope: Scope
@@ -286,6 +326,8 @@ class Report:
     policy_source: str | None = None
     policy_path: str | None = None
     waivers: Waivers | None = None
+    # Set by a retest (auditkit.history); None for a first audit and in older reports.
+    history: History | None = None
     schema: str = SCHEMA
 
     @property

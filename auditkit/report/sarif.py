@@ -15,7 +15,14 @@ from typing import Any
 from urllib.parse import quote
 
 from auditkit.model import Severity
-from auditkit.report.model import SEVERITY_ORDER, ManifestFile, Report, ReportFinding, Rule
+from auditkit.report.model import (
+    SEVERITY_ORDER,
+    ManifestFile,
+    Report,
+    ReportFinding,
+    Retest,
+    Rule,
+)
 from auditkit.report.provenance import provenance_of
 from auditkit.waivers import callouts, summary_line
 
@@ -63,7 +70,9 @@ def _dumps(doc: dict[str, Any]) -> bytes:
 def sarif_log(report: Report, findings: list[ReportFinding], total: int) -> dict[str, Any]:
     rules = _rules(report)
     index = {r.id: i for i, r in enumerate(rules)}
-    artifacts = sorted({f.location.path for f in findings})
+    # A retest also lists the previous audit's findings that are gone, as "absent" results.
+    fixed = list(report.history.fixed) if report.history is not None else []
+    artifacts = sorted({f.location.path for f in (*findings, *fixed)})
     manifest = {m.path: m for m in report.scope.manifest}
     positions = {p: i for i, p in enumerate(artifacts)}
     # A baseline was applied when any finding is baselined: every other finding is then "new".
@@ -83,7 +92,8 @@ def sarif_log(report: Report, findings: list[ReportFinding], total: int) -> dict
         "artifacts": [_artifact(p, manifest) for p in artifacts],
         "results": [
             _result(f, index[f.rule_id], positions[f.location.path], baselined) for f in findings
-        ],
+        ]
+        + [_absent(f, index[f.rule_id], positions[f.location.path]) for f in fixed],
         "columnKind": "unicodeCodePoints",
         "properties": _run_properties(report, len(findings), total),
     }
@@ -93,6 +103,8 @@ def sarif_log(report: Report, findings: list[ReportFinding], total: int) -> dict
 def _rules(report: Report) -> list[Rule]:
     """The finding rules: auditkit's own, and every other rule a finding names."""
     seen = {f.rule_id for f in report.findings}
+    if report.history is not None:
+        seen |= {f.rule_id for f in report.history.fixed}
     return [
         r
         for r in report.methodology.rules
@@ -172,10 +184,24 @@ def _result(
                 "justification": f.suppression.reason or f.suppression.kind,
             }
         ]
-    if f.suppression is not None and f.suppression.kind == "baseline":
+    if f.retest is not None:
+        # SARIF 2.1.0 §3.27.24, against the previous audit: "new" or "unchanged".
+        result["baselineState"] = "new" if f.retest is Retest.NEW else "unchanged"
+        result["properties"]["retest"] = f.retest.value
+    elif f.suppression is not None and f.suppression.kind == "baseline":
         result["baselineState"] = "unchanged"
     elif baselined:
         result["baselineState"] = "new"
+    return result
+
+
+def _absent(f: ReportFinding, rule_index: int, artifact_index: int) -> dict[str, Any]:
+    """A finding of the previous audit that is gone: SARIF's "absent", at its last location."""
+    result = _result(f, rule_index, artifact_index, baselined=False)
+    result["baselineState"] = "absent"
+    props = result["properties"]
+    props["retest"] = "fixed"
+    props["previousAuditkitId"] = props.pop("auditkitId")
     return result
 
 
@@ -252,6 +278,15 @@ def _run_properties(report: Report, included: int, total: int) -> dict[str, Any]
         "policySource": report.policy_source,
         "policyProvenance": provenance_of(report),
     }
+    if report.history is not None:
+        prev = report.history.previous
+        # The report this retest is chained to (results carry baselineState against it).
+        props["previousAudit"] = {
+            "title": prev.title,
+            "date": prev.date,
+            "reportSha256": prev.report_sha256,
+            "envelopeSha256": prev.envelope_sha256,
+        }
     if report.waivers is not None:
         props["waivers"] = summary_line(report.waivers)
         props["waiverWarnings"] = callouts(report.waivers)

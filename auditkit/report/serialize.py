@@ -10,6 +10,7 @@ from typing import Any
 
 from auditkit.report.model import (
     Decision,
+    History,
     Report,
     ReportFinding,
     Rule,
@@ -59,6 +60,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "engine_issues": [_fields(i) for i in cov.engine_issues],
             "languages_without_rules": [_fields(g) for g in cov.languages_without_rules],
             "rules_failed": [_fields(r) for r in cov.rules_failed],
+            **({} if cov.gitignore is None else {"gitignore": cov.gitignore.to_json()}),
         },
         "findings": [_finding(f) for f in report.findings],
         "triage": {
@@ -72,6 +74,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "policy_source": report.policy_source,
         "policy_path": report.policy_path,
         "waivers": None if report.waivers is None else waivers_to_dict(report.waivers),
+        "history": None if report.history is None else _history(report.history),
     }
 
 
@@ -109,6 +112,24 @@ def _finding(f: ReportFinding) -> dict[str, Any]:
         "service": f.service,
         "status": f.status.value,
         "triage": None if f.triage is None else _decision(f.triage),
+        "retest": None if f.retest is None else f.retest.value,
+    }
+
+
+def _history(h: History) -> dict[str, Any]:
+    return {
+        "previous": _fields(h.previous),
+        "fixed": [_finding(f) for f in h.fixed],
+        "suppressed_since": list(h.suppressed_since),
+        "trend": [
+            {
+                "title": t.title,
+                "date": t.date,
+                "report_sha256": t.report_sha256,
+                "open_by_category": dict(t.by_category),
+            }
+            for t in h.trend
+        ],
     }
 
 

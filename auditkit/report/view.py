@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditkit.model import Category
+from auditkit.report.changes import RETEST_DEFINITIONS, RETEST_LABELS, changes_of
 from auditkit.report.model import (
     CATEGORY_ORDER,
     RISK_LABELS,
@@ -208,6 +209,10 @@ def context(report: Report) -> dict[str, Any]:
         "waiver_summary": summary_line(report.waivers) if report.waivers else "",
         "waiver_callouts": callouts(report.waivers) if report.waivers else [],
         "would_be_labels": WOULD_BE_LABELS,
+        # A retest (audit --previous): None for a first audit.
+        "changes": changes_of(report),
+        "retest_labels": RETEST_LABELS,
+        "retest_definitions": RETEST_DEFINITIONS,
     }
 
 

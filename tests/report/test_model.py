@@ -39,8 +39,9 @@ def test_top_level_keys_and_the_names_signing_reads(report: Report) -> None:
     d = report_to_dict(report)
     assert set(d) == {
         "schema", "metadata", "scope", "methodology", "coverage", "findings", "triage", "summary",
-        "policy_source", "policy_path", "waivers",
+        "policy_source", "policy_path", "waivers", "history",
     }  # fmt: skip
+    assert d["history"] is None  # a first audit: no --previous
     assert (d["policy_source"], d["policy_path"]) == ("target", "auditkit.toml")
     assert d["summary"]["policy_source"] == "target"
     assert d["summary"]["waivers"]["files_excluded"] == 6
