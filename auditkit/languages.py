@@ -1,7 +1,10 @@
-"""Language detection by file name and extension."""
+"""Language detection by file name and extension, and by the ``#!`` line of a script that has
+no extension (as linguist and editors do)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 # Languages that auditkit has rules for, by the extensions semgrep itself gives them
@@ -47,7 +50,57 @@ def detect_language(path: str) -> str | None:
         return "dotenv"
     if name.endswith(".tfvars.json"):
         return "json"
+    if name in _MAKEFILE_NAMES or name.endswith(".mk"):
+        return "makefile"
     return _BY_SUFFIX.get(PurePosixPath(name).suffix)
+
+
+# Make runs every recipe line through /bin/sh, and variable values end up in those commands:
+# a Makefile is read by the shell rules, as a whole ("#" lines are comments in both).
+_MAKEFILE_NAMES = frozenset({"Makefile", "makefile", "GNUmakefile"})
+
+# What each language's files are read with: rule files are chosen by these names
+# (rulesets.semgrep_configs). YAML holds shell too: CI `run:` / `script:` blocks and Kubernetes
+# `command:` / `args:` are also read by the shell rules (engines.masked.shell_view).
+_RULE_LANGUAGES = {"makefile": ("shell",), "yaml": ("yaml", "shell")}
+
+
+def rule_languages(languages: Iterable[str]) -> frozenset[str]:
+    """The languages whose rules files of ``languages`` need."""
+    return frozenset(r for lang in languages for r in _RULE_LANGUAGES.get(lang, (lang,)))
+
+
+def may_have_shebang(path: str) -> bool:
+    """Whether ``path`` is a file whose language only its ``#!`` line can tell: no extension,
+    and no name that ``detect_language`` knows."""
+    name = PurePosixPath(path).name
+    return "." not in name.lstrip(".") and detect_language(path) is None
+
+
+# `#!/bin/sh`, `#!/usr/bin/env -S python3 -u`, `#!/usr/local/bin/node`: the interpreter's name,
+# after env and its options or VAR=value settings.
+_SHEBANG = re.compile(
+    rb"#![ \t]*(?:\S*/)?(?:env[ \t]+(?:(?:-\S*|\w+=\S*)[ \t]+)*(?:\S*/)?)?([\w.+-]+)"
+)
+_INTERPRETERS = (
+    (re.compile(r"(?:ba|da|k|z|a)?sh"), "shell"),
+    (re.compile(r"python(?:[23](?:\.\d+)?)?|pypy3?"), "python"),
+    (re.compile(r"node(?:js)?"), "javascript"),
+)
+
+
+def shebang_language(source: bytes) -> str | None:
+    """The language a script's ``#!`` line names (shell, python, javascript), or None."""
+    m = _SHEBANG.match(source, 0, 256)
+    if m is None:
+        return None
+    interpreter = m.group(1).decode("ascii", "replace")
+    return next((lang for pat, lang in _INTERPRETERS if pat.fullmatch(interpreter)), None)
+
+
+# The name semgrep must see for a file identified by its #! line: semgrep chooses a target's
+# language by its name only, and runs no rule at all on an extensionless file it is given.
+SHEBANG_SUFFIXES = {"shell": ".sh", "python": ".py", "javascript": ".js"}
 
 
 # Exactly the names the Dockerfile rule's `paths.include` lists (semgrep's globs are

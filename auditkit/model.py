@@ -147,11 +147,64 @@ class EngineIssue:
         return {"path": self.path, "engine": self.engine, "message": self.message}
 
 
+# How .gitignore files took part in choosing the files (GitignoreEffect.mode).
+GITIGNORE_UNTRACKED = "untracked"  # a git work tree: they remove untracked files only, as in git
+GITIGNORE_ALL = "all"  # no git metadata (a source drop): they remove every file they match
+GITIGNORE_OFF = "off"  # [audit] respect_gitignore = false: they remove nothing
+GITIGNORE_MODES = (GITIGNORE_UNTRACKED, GITIGNORE_ALL, GITIGNORE_OFF)
+
+
+@dataclass(frozen=True)
+class GitignoreEffect:
+    """What .gitignore files removed from a scan: stated in coverage, because outside git a
+    committed file that .gitignore matches cannot be told from a build output."""
+
+    mode: str = GITIGNORE_ALL
+    files_excluded: int = 0  # regular files not scanned because a .gitignore matches them
+    tracked_kept: int = 0  # tracked files scanned although a .gitignore matches them
+
+    def sentence(self) -> str:
+        """One sentence for the coverage statement of every rendering."""
+        files = f"{self.files_excluded} file{'' if self.files_excluded == 1 else 's'}"
+        if self.mode == GITIGNORE_OFF:
+            return ".gitignore files were not applied (respect_gitignore = false)"
+        if self.mode == GITIGNORE_UNTRACKED:
+            kept = self.tracked_kept
+            also = (
+                f"; {kept} tracked file{'' if kept == 1 else 's'} it matches were scanned"
+                if kept
+                else ""
+            )
+            return f".gitignore removed {files} that git does not track{also}"
+        if not self.files_excluded:
+            return "no git metadata; .gitignore removed no file"
+        return (
+            f".gitignore removed {files} (no git metadata, so committed files among them cannot "
+            "be told apart; [audit] respect_gitignore = false scans them)"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "mode": self.mode,
+            "files_excluded": self.files_excluded,
+            "tracked_kept": self.tracked_kept,
+        }
+
+
+# The reason given for a file that auditkit itself wrote (SkippedFile.reason starts with it).
+AUDITKIT_OUTPUT = "auditkit output"
+
+
 @dataclass(frozen=True)
 class Coverage:
     files_scanned: tuple[ScannedFile, ...]
     files_skipped: tuple[SkippedFile, ...]
     engine_issues: tuple[EngineIssue, ...] = ()
+    gitignore: GitignoreEffect = field(default_factory=GitignoreEffect)
+
+    @property
+    def auditkit_outputs(self) -> int:
+        return sum(1 for s in self.files_skipped if s.reason.startswith(AUDITKIT_OUTPUT))
 
     def to_json(self) -> dict[str, Any]:
         # A file that an engine could not analyse is listed among the skipped ones too
@@ -164,6 +217,8 @@ class Coverage:
             "files_scanned": len(self.files_scanned),
             "files_skipped": [s.to_json() for s in self.files_skipped] + partial,
             "engine_issues": [i.to_json() for i in self.engine_issues],
+            "gitignore": self.gitignore.to_json(),
+            "auditkit_outputs": self.auditkit_outputs,
         }
 
 

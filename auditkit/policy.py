@@ -71,6 +71,10 @@ class DataPolicy:
 class Policy:
     name: str = "auditkit audit"
     exclude: tuple[str, ...] = ()
+    # [audit] respect_gitignore = false: .gitignore files decide nothing (a source drop whose
+    # ignored files the auditor wants read). In a git work tree they only ever remove
+    # untracked files, as in git.
+    respect_gitignore: bool = True
     jurisdiction: JurisdictionPolicy = field(default_factory=JurisdictionPolicy)
     gateway: GatewayPolicy = field(default_factory=GatewayPolicy)
     data: DataPolicy = field(default_factory=DataPolicy)
@@ -178,9 +182,10 @@ def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
     _unknown(c, data, ("audit", "jurisdiction", "gateway", "data"), "")
 
     audit = _table(c, data, "audit", "")
-    _unknown(c, audit, ("name", "exclude"), "audit")
+    _unknown(c, audit, ("name", "exclude", "respect_gitignore"), "audit")
     name = _string(c, audit, "name", "audit")
     exclude = _strings(c, audit, "exclude", "audit")
+    respect_gitignore = _boolean(c, audit, "respect_gitignore", "audit")
 
     jur = _table(c, data, "jurisdiction", "")
     _unknown(c, jur, ("allowed", "allow_hosts", "deny_hosts", "operators"), "jurisdiction")
@@ -229,17 +234,18 @@ def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
     return Policy(
         name=name or "auditkit audit",
         exclude=exclude or (),
+        respect_gitignore=respect_gitignore is not False,
         jurisdiction=JurisdictionPolicy(
             allowed=allowed if allowed is not None else ("EU", "EEA"),
             allow_hosts=allow_hosts or (),
             deny_hosts=deny_hosts or (),
+            operators=operators,
         ),
         gateway=GatewayPolicy(
             name=gw_name,
             paths=gw_paths or (),
             protected_hosts=protected or (),
             include_tests=bool(include_tests),
-            operators=operators,
             sinks=tuple(sinks),
             authorization=tuple(authorization),
         ),

@@ -21,6 +21,7 @@ from auditkit.engines.batch import Batch, BatchResult, FileResults, run_batch
 from auditkit.engines.plan import POLICY_SINK_LANGUAGES, SMALL_SCAN_FILES
 from auditkit.errors import EngineError
 from auditkit.flows.config import FlowConfig
+from auditkit.languages import rule_languages
 from auditkit.model import (
     Coverage,
     EngineIssue,
@@ -112,7 +113,9 @@ def prepare_scan(
     target: Path, policy: Policy, options: ScanOptions, workspace: Workspace | None = None
 ) -> PendingScan:
     """Find the files and take what the result cache already knows about them."""
-    ws = workspace or discover(target, policy.exclude, options.max_file_bytes)
+    ws = workspace or discover(
+        target, policy.exclude, options.max_file_bytes, policy.respect_gitignore
+    )
     cached: dict[str, FileResults] = {}
     if options.use_cache:
         with _open_cache(policy, options) as cache:
@@ -157,6 +160,7 @@ def finish_scan(pending: PendingScan, batch_results: list[BatchResult]) -> ScanR
             files_scanned=scanned,
             files_skipped=ws.skipped,
             engine_issues=tuple(sorted(set(issues))),
+            gitignore=ws.gitignore,
         ),
         waivers=waivers,
         engines=tuple(engines),
@@ -283,7 +287,7 @@ def plan_batches(pending: PendingScan, policy_rules: str | None, workers: int) -
         bucket.sort(key=lambda f: f.path)
         paths = [f.path for f in bucket]
         configs = semgrep_configs(
-            {f.language for f in bucket},
+            rule_languages(f.language for f in bucket),
             bool(policy.gateway.protected_hosts),
             prefilter_sources(root, paths),
         )

@@ -74,6 +74,8 @@ def _summary(result: ScanResult, console: Console) -> None:
         "(see --format json: coverage)",
         highlight=False,
     )
+    if cov.gitignore.files_excluded or cov.gitignore.tracked_kept:
+        console.print(escape(cov.gitignore.sentence()), highlight=False, soft_wrap=True)
     engines = ", ".join(f"{e.name} {e.version}" for e in result.engines)
     console.print(
         f"[dim]engines: {escape(engines)}; rule prefilters: {result.rule_prefilters}[/]",

@@ -82,6 +82,7 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
     # Imported only now, so that bandit is already running.
     from auditkit.engines import semgrep
     from auditkit.engines.plan import POLICY_SINK_LANGUAGES
+    from auditkit.languages import rule_languages
     from auditkit.policy import load_policy
     from auditkit.repository import repository_root
     from auditkit.rulesets import prefilter_sources, semgrep_configs
@@ -100,7 +101,7 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
     if any(policy.gateway.extra_sinks(key) for _, key in POLICY_SINK_LANGUAGES):
         return  # the scan writes the policy's sink rules to a new file: unknowable here
     configs = semgrep_configs(
-        {f.language for f in paths},
+        rule_languages(f.language for f in paths),
         bool(policy.gateway.protected_hosts),
         prefilter_sources(ws.root, [f.path for f in paths]),
     )

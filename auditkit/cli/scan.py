@@ -18,7 +18,8 @@ from auditkit.cli._common import (
     policy_option,
     write_output,
 )
-from auditkit.policy import load_policy
+from auditkit.model import ScanResult
+from auditkit.policy import Policy, load_policy
 from auditkit.scan import ScanOptions, run_scan
 
 
@@ -26,7 +27,12 @@ from auditkit.scan import ScanOptions, run_scan
 @click.argument("target")
 @policy_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "html", "md"]),
+    default="text",
+    show_default=True,
+    help="sarif, html and md render the scan as `auditkit audit` renders a report (unsigned).",
 )
 @click.option(
     "--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of stdout."
@@ -62,6 +68,8 @@ def scan(
         from auditkit.findings_json import dumps
 
         write_output(dumps(result), output)
+    elif fmt in ("sarif", "html", "md"):
+        _write_report(result, policy, path, fmt, output)
     else:
         from rich.console import Console
 
@@ -74,6 +82,22 @@ def scan(
             render_text(result, Console(file=buffer, width=120, no_color=True, highlight=False))
             write_output(buffer.getvalue(), output)
     return exit_code_for(result, fail_on)
+
+
+def _write_report(
+    result: ScanResult, policy: Policy, target: Path, fmt: str, output: Path | None
+) -> None:
+    """The scan as a report in ``fmt`` (SARIF for code scanning, as semgrep and bandit give it
+    straight from their scan command)."""
+    from auditkit.report import build_report
+    from auditkit.report.registry import FORMATS
+
+    data = FORMATS[fmt].render(build_report(result, policy, target))
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_output(data.decode("utf-8"), output)
 
 
 class _progress_bar:

@@ -64,8 +64,16 @@ def run_semgrep(
     root: Path, paths: list[str], config_files: list[Path], timeout: float = 1800
 ) -> tuple[list[SemgrepMatch], list[SemgrepError]]:
     configs = [str(c) for c in config_files]
-    copies = {p: c for p in paths if (c := _masked_copy(root, p)) is not None}
-    direct = [p for p in paths if p not in copies]
+    direct: list[str] = []
+    copies: list[tuple[str, bytes, str]] = []  # (original path, what semgrep reads, suffix)
+    for p in paths:
+        copy, view = _copies(root, p)
+        if copy is None:
+            direct.append(p)
+        else:
+            copies.append((p, *copy))
+        if view is not None:
+            copies.append((p, view, ".sh"))
     matches, errors = _run(root, direct, configs, timeout) if direct else ([], [])
     if copies:
         more, more_errors = _run_masked(copies, configs, timeout)
@@ -77,16 +85,19 @@ def run_semgrep(
 def direct_targets(root: Path, paths: list[str]) -> list[str]:
     """The paths semgrep reads as they are: all but those scanned through a masked copy
     (Vue components, YAML templates: see ``engines.masked``)."""
-    return [p for p in paths if _masked_copy(root, p) is None]
+    return [p for p in paths if _copies(root, p)[0] is None]
 
 
-def _masked_copy(root: Path, path: str) -> tuple[bytes, str] | None:
+def _copies(root: Path, path: str) -> tuple[tuple[bytes, str] | None, bytes | None]:
+    """(the masked copy semgrep reads instead of ``path``, its shell view): see engines.masked."""
     if not masked.may_need_mask(path):
-        return None
+        return None, None
     try:
-        return masked.masked_copy(path, (root / path).read_bytes())
+        source = (root / path).read_bytes()
     except OSError:
-        return None  # semgrep reads the file itself and reports the problem
+        return None, None  # semgrep reads the file itself and reports the problem
+    copy = masked.masked_copy(path, source)
+    return copy, masked.shell_view(path, source if copy is None else copy[0])
 
 
 def _run(
@@ -105,14 +116,15 @@ def _run(
 
 
 def _run_masked(
-    copies: dict[str, tuple[bytes, str]], configs: list[str], timeout: float
+    copies: list[tuple[str, bytes, str]], configs: list[str], timeout: float
 ) -> tuple[list[SemgrepMatch], list[SemgrepError]]:
-    """Masked copies (engines.masked) through semgrep, results on the original paths."""
+    """Masked copies and shell views (engines.masked) through semgrep, results on the original
+    paths (offsets, lines and columns are the original file's)."""
     import tempfile
 
     original: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="auditkit-masked-") as tmp:
-        for i, (path, (copy, suffix)) in enumerate(sorted(copies.items())):
+        for i, (path, copy, suffix) in enumerate(sorted(copies)):
             name = f"{i}/{PurePosixPath(path).stem}{suffix}"
             (Path(tmp) / name).parent.mkdir()
             (Path(tmp) / name).write_bytes(copy)

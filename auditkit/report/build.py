@@ -189,6 +189,7 @@ def _coverage(
         ),
         languages_without_rules=scope_mod.language_gaps(cov.files_skipped),
         rules_failed=_rules_failed(cov.engine_issues, catalog, scrub),
+        gitignore=cov.gitignore,
     )
 
 

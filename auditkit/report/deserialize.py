@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditkit.model import Category, Location, Severity, SkippedFile, Suppression
+from auditkit.model import (
+    GITIGNORE_MODES,
+    Category,
+    GitignoreEffect,
+    Location,
+    Severity,
+    SkippedFile,
+    Suppression,
+)
 from auditkit.report._reader import Reader, ReportFormatError
 from auditkit.report.model import (
     CATEGORY_ORDER,
@@ -147,7 +155,20 @@ def _coverage(r: Reader, d: dict[str, Any]) -> CoverageInfo:
             r.record(LanguageGap, x, p) for x, p in r.items(d, "languages_without_rules", w)
         ),
         rules_failed=tuple(r.record(RuleFailure, x, p) for x, p in r.items(d, "rules_failed", w)),
+        gitignore=_gitignore(r, d.get("gitignore")),
     )
+
+
+def _gitignore(r: Reader, x: object) -> GitignoreEffect | None:
+    """coverage.gitignore: absent in reports written before it was recorded."""
+    if x is None:
+        return None
+    w = "coverage.gitignore"
+    d = r.obj(x, w)
+    mode = r.text(d, "mode", w)
+    if mode not in GITIGNORE_MODES:
+        raise ReportFormatError(f"{w}.mode: unknown mode {mode!r}")
+    return GitignoreEffect(mode, r.integer(d, "files_excluded", w), r.integer(d, "tracked_kept", w))
 
 
 def _read_decision(r: Reader, d: dict[str, Any], path: str) -> Decision:

@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from auditkit.model import Category, Location, Severity, SkippedFile, Suppression
+from auditkit.model import (
+    Category,
+    GitignoreEffect,
+    Location,
+    Severity,
+    SkippedFile,
+    Suppression,
+)
 from auditkit.waivers import Waivers
 
 SCHEMA = "auditkit/report/1"
@@ -194,6 +201,8 @@ class CoverageInfo:
     engine_issues: tuple[EngineIssueInfo, ...]
     languages_without_rules: tuple[LanguageGap, ...]
     rules_failed: tuple[RuleFailure, ...]
+    # What .gitignore files removed; None in reports written before it was recorded.
+    gitignore: GitignoreEffect | None = None
 
     @property
     def complete(self) -> bool:

@@ -369,7 +369,7 @@ def check_source(
     except (TypeError, KeyError):
         result.failures.append("source: not checked: report.json scope.manifest is malformed")
         return
-    workspace = discover(target, policy.exclude)
+    workspace = discover(target, policy.exclude, respect_gitignore=policy.respect_gitignore)
     current = manifest_entries(f.as_scanned() for f in workspace.files)
     result.source_files = len(current)
     diff = diff_manifests(audited, current)

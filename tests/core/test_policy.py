@@ -70,8 +70,8 @@ cobol = ["X"]
         load_policy(tmp_path)
     errors = info.value.errors
     assert (
-        "auditkit.toml: audit.nmae: unknown key (did you mean 'name'?); allowed: name, exclude"
-        in errors
+        "auditkit.toml: audit.nmae: unknown key (did you mean 'name'?); "
+        "allowed: name, exclude, respect_gitignore" in errors
     )
     assert any(
         e.startswith("auditkit.toml: audit.exclude: expected a list of strings") for e in errors

@@ -138,13 +138,114 @@ def test_kotlin_and_dockerfiles_are_scanned(tmp_path: Path) -> None:
     (tmp_path / "Dockerfile").write_text("FROM python:3.11\n")
     (tmp_path / "web.dockerfile").write_text("FROM node:20\n")
     (tmp_path / "Makefile").write_text("all:\n")
+    (tmp_path / "NOTICE").write_text("all:\n")
     ws = discover(tmp_path)
     assert {(f.path, f.language) for f in ws.files} == {
         ("App.kt", "kotlin"),
         ("build.gradle.kts", "kotlin"),
         ("Dockerfile", "dockerfile"),
         ("web.dockerfile", "dockerfile"),
+        ("Makefile", "makefile"),  # its recipes are shell (engines.masked)
     }
     assert [(s.path, s.reason) for s in ws.skipped] == [
-        ("Makefile", "no auditkit rules for this file type (Makefile)")
+        ("NOTICE", "no auditkit rules for this file type (NOTICE)")
     ]
+
+
+def test_extensionless_scripts_by_shebang(tmp_path: Path) -> None:
+    scripts = {
+        "bin/a": ("#!/bin/bash\n", "shell"),
+        "bin/b": ("#!/bin/sh -e\n", "shell"),
+        "bin/c": ("#!/usr/bin/env bash\n", "shell"),
+        "bin/d": ("#!/usr/bin/env python3\n", "python"),
+        "bin/e": ("#!/usr/bin/env -S python3 -u\n", "python"),
+        "bin/f": ("#!/usr/bin/env node\n", "javascript"),
+        "bin/g": ("#!/usr/bin/perl\n", None),
+        "bin/h": ("echo no shebang\n", None),
+        "bin/i.txt": ("#!/bin/bash\n", None),  # an extension decides; .txt has no rules
+    }
+    for rel, (text, _) in scripts.items():
+        _write(tmp_path, rel, text)
+    ws = discover(tmp_path)
+    languages = {f.path: f.language for f in ws.files}
+    assert languages == {rel: lang for rel, (_, lang) in scripts.items() if lang}
+    # pre-commit mode identifies them the same way
+    named = select_files(tmp_path, [tmp_path / "bin/d", tmp_path / "bin/h"])
+    assert [(f.path, f.language) for f in named.files] == [("bin/d", "python")]
+
+
+def test_auditkit_outputs_are_recognised_by_content(tmp_path: Path) -> None:
+    import base64
+    import json
+
+    findings = {"schema_version": 1, "tool": {"name": "auditkit", "version": "0"}, "findings": []}
+    statement = {"predicateType": "https://auditkit.dev/audit-report/v1", "subject": []}
+    payload = base64.b64encode(json.dumps(statement).encode()).decode()
+    envelope = {"payloadType": "application/vnd.in-toto+json", "payload": payload}
+    sarif = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "auditkit"}}}]}
+    baseline = {"schema": "auditkit/baseline/1", "tool": {"name": "auditkit"}, "entries": []}
+    _write(tmp_path, "out/any-name.json", json.dumps(findings))
+    _write(tmp_path, "r/report.json.dsse.json", json.dumps(envelope))
+    _write(tmp_path, "r/results.sarif", json.dumps(sarif))
+    _write(tmp_path, "sarif-as.json", json.dumps(sarif))
+    _write(tmp_path, ".auditkit-baseline.json", json.dumps(baseline))
+    # someone else's files stay scanned, even when they mention auditkit
+    _write(tmp_path, "report.json", '{"tool": {"name": "auditkit"}, "url": "https://x.example.cn"}')
+    other = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "semgrep"}}}]}
+    _write(tmp_path, "semgrep.json", json.dumps(other))
+    ws = discover(tmp_path)
+    reasons = _reasons(ws)
+    assert reasons["out/any-name.json"].startswith("auditkit output (findings JSON written")
+    assert reasons["r/report.json.dsse.json"].startswith("auditkit output (report signature")
+    assert reasons["r/results.sarif"].startswith("auditkit output (SARIF log")
+    assert reasons["sarif-as.json"].startswith("auditkit output (SARIF log")
+    assert reasons[".auditkit-baseline.json"].startswith("auditkit output (baseline")
+    assert {f.path for f in ws.files} == {"report.json", "semgrep.json"}
+
+
+def _git(root: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["git", "-c", "user.email=a@example.org", "-c", "user.name=t", *args],
+        cwd=root, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def test_gitignore_removes_only_untracked_files_in_a_work_tree(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q", ".")
+    _write(tmp_path, ".gitignore", "*.gen.py\nout/\n")
+    _write(tmp_path, "a.gen.py")
+    _write(tmp_path, "out/tracked.py")
+    _git(tmp_path, "add", ".gitignore")
+    _git(tmp_path, "add", "-f", "a.gen.py", "out/tracked.py")
+    _git(tmp_path, "commit", "-q", "-m", "x")
+    _write(tmp_path, "b.gen.py")
+    _write(tmp_path, "out/new.py")
+    _write(tmp_path, ".auditkitignore", "out/tracked.py\n")  # the audit's own choice wins
+    ws = discover(tmp_path)
+    assert [f.path for f in ws.files] == ["a.gen.py"]
+    reasons = _reasons(ws)
+    assert reasons["b.gen.py"] == "excluded by .gitignore (not tracked by git)"
+    assert reasons["out/new.py"] == "excluded by .gitignore (not tracked by git)"
+    assert reasons["out/tracked.py"] == "excluded by .auditkitignore"
+    assert ws.gitignore.to_json() == {"mode": "untracked", "files_excluded": 2, "tracked_kept": 1}
+    # a folder of the work tree scanned on its own: ignore files above it are not read (as
+    # before), and git's answer is relative to it too
+    sub = discover(tmp_path / "out")
+    assert [f.path for f in sub.files] == ["new.py", "tracked.py"]
+    assert sub.gitignore.mode == "untracked"
+
+
+def test_gitignore_outside_git_counts_and_can_be_turned_off(tmp_path: Path) -> None:
+    _write(tmp_path, ".gitignore", "gen/\n*.log.py\n")
+    _write(tmp_path, "gen/a.py")
+    _write(tmp_path, "gen/deep/b.py")
+    _write(tmp_path, "x.log.py")
+    _write(tmp_path, "main.py")
+    ws = discover(tmp_path)
+    assert [f.path for f in ws.files] == ["main.py"]
+    assert ws.gitignore.to_json() == {"mode": "all", "files_excluded": 3, "tracked_kept": 0}
+    off = discover(tmp_path, respect_gitignore=False)
+    assert [f.path for f in off.files] == ["gen/a.py", "gen/deep/b.py", "main.py", "x.log.py"]
+    assert off.gitignore.mode == "off"
