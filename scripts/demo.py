@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "demo-output"
 AUDITKIT = str(Path(sys.executable).parent / "auditkit")
 DEMO_DATE = "2026-11-29"
+RETEST_DATE = "2026-12-20"
 
 
 def run(*args: str, ok: tuple[int, ...] = (0,)) -> int:
@@ -78,7 +79,36 @@ def main() -> None:
         "--source",
         str(clover),
     )
+    print("\n== A retest: one fix applied in a copy, audited against the signed report ==")
+    fixed = OUT / "clover-service-fixed"
+    shutil.copytree(clover, fixed)
+    analytics = fixed / "services" / "feed" / "feed" / "analytics.py"
+    analytics.write_text(
+        analytics.read_text().replace(
+            "https://clover-exports.oss-cn-beijing.aliyuncs.com",
+            "https://clover-exports.oss-eu-central-1.aliyuncs.com",
+        )
+    )
+    print(f"(fixed in {fixed.relative_to(REPO)}: the export bucket moved to eu-central-1)")
+    retest = OUT / "clover-service-retest"
+    run(
+        "audit", str(fixed), "--out", str(retest), "--policy", str(policy),
+        "--key", str(keys / "demo-auditor.pem"), "--previous", str(report),
+        "--title", "Clover service data-residency retest (DEMO)", "--client", "Clover (sample)",
+        "--auditor", "auditkit demo", "--date", RETEST_DATE,
+        ok=(0, 1),
+    )  # fmt: skip
+    run(
+        "verify",
+        "--chain",
+        str(report),
+        str(retest),
+        "--pubkey",
+        str(keys / "demo-auditor.pub.pem"),
+    )
+    run("diff", str(report), str(retest))
     print(f"\nReport set: {report.relative_to(REPO)}/ (open report.html in a browser)")
+    print(f"Retest: {retest.relative_to(REPO)}/ (see 'Changes since the previous audit')")
     print(f"Demo key (labelled DEMO, never use it for a real audit): {keys.relative_to(REPO)}/")
 
 
