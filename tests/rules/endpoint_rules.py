@@ -126,8 +126,9 @@ SHAPES = r"""# >>> auditkit endpoint shapes (identical in every endpoint-literal
 
 # A candidate inside longer text: multi-line literals, text blocks, HTTP transcripts, SQL and
 # shell commands built as strings. Not any word (prose names places and products): a shape at
-# the start of a line, after a leading "key:" / "key=", after a command-line option ("--region us-west-2",
-# "-h db.example.com") or after a command that takes a host ("curl", "ssh", nginx "server").
+# the start of a line, after a leading "key:" / "key=", after a command-line option
+# ("--region us-west-2", "-h db.example.com") or after a command that takes a host ("curl",
+# "ssh", nginx "server").
 # A line starts after a newline or after an escaped "\n" ("Host: x\r\n" in one-line strings).
 WORDS = r"""# >>> auditkit endpoint words in longer text >>>
   (?:
