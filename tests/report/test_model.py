@@ -56,8 +56,8 @@ def test_top_level_keys_and_the_names_signing_reads(report: Report) -> None:
     assert len(d["methodology"]["ruleset_digest"]) == 64
     assert all(set(e) >= {"name", "version"} for e in d["methodology"]["engines"])
     assert d["summary"]["by_category"] == {
-        "non-eu-endpoint": 4, "gateway-bypass": 3, "unverified-endpoint": 1, "security": 1,
-        "data-egress": 0, "gateway-authorization": 0,
+        "non-eu-endpoint": 4, "operator-jurisdiction": 0, "gateway-bypass": 3,
+        "unverified-endpoint": 1, "security": 1, "data-egress": 0, "gateway-authorization": 0,
     }  # fmt: skip
     assert d["summary"]["by_severity"] == {
         "critical": 0,
