@@ -224,7 +224,8 @@ class _Run:
 
     def _write(self, name: str) -> None:
         plan = self.plans[name]
-        results = [self.results.pop(name)[i] for i in range(len(plan.batches))]
+        by_index = self.results.pop(name)
+        results = [by_index[i] for i in range(len(plan.batches))]
         try:
             data = write_target(plan, results, self.out_dir / name, self.day, self.key)
         except AuditkitError as exc:
