@@ -59,7 +59,7 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with (
         dask_cluster(cache, tmp_path, workers=2) as cluster,
-        Client(cluster.address, timeout=30) as client,
+        Client(cluster.address, timeout=30) as client,  # type: ignore[no-untyped-call]
     ):
         client.wait_for_workers(2, timeout=60)
         fleet = subprocess.Popen(

@@ -48,7 +48,7 @@ def test_a_failing_engine_fails_its_target_alone(
     out = tmp_path / "out"
     with (
         # Worker threads in this process, talking over TCP on 127.0.0.1 only.
-        LocalCluster(
+        LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=2,
             threads_per_worker=1,
             processes=False,
@@ -57,7 +57,7 @@ def test_a_failing_engine_fails_its_target_alone(
             dashboard_address="127.0.0.1:0",
             worker_dashboard_address="127.0.0.1:0",
         ) as cluster,
-        Client(cluster) as client,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
         outcomes = run_fleet(
             manifest, out, client.get_executor(pure=False), 2, FleetOptions(use_cache=False)
