@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from auditkit.firstparty import FirstPartyDomain, first_party_domains
 from auditkit.model import Category, Finding, ScanResult, Severity
 from auditkit.waivers import callouts, summary_line
 
@@ -21,10 +23,19 @@ _STYLE = {
 _EVIDENCE_KEYS = ("endpoint", "provider", "region", "jurisdiction", "basis", "sink", "store", "why")
 
 
-def render_text(result: ScanResult, console: Console) -> None:
+# Hosts listed in the terminal's inventory; the rest are counted (the report lists all).
+_INVENTORY_ROWS = 25
+
+
+def render_text(result: ScanResult, console: Console, root: Path | None = None) -> None:
+    """The findings, then the summary; with ``root`` (the scanned target) the summary also
+    proposes the project's own domains for allow_hosts."""
     for f in result.findings:
         _finding(f, console)
     _summary(result, console)
+    _inventory(result, console)
+    if root is not None:
+        _first_party(first_party_domains(root, result.findings), console)
 
 
 def _finding(f: Finding, console: Console) -> None:
@@ -81,3 +92,56 @@ def _summary(result: ScanResult, console: Console) -> None:
         f"[dim]engines: {escape(engines)}; rule prefilters: {result.rule_prefilters}[/]",
         highlight=False,
     )
+
+
+def _inventory(result: ScanResult, console: Console) -> None:
+    """Open unverified endpoints by host: hundreds of info findings read as a few dozen rows."""
+    by_host: dict[str, list[Finding]] = defaultdict(list)
+    for f in result.live_findings:
+        if f.category is Category.UNVERIFIED_ENDPOINT:
+            ev = f.evidence_dict
+            by_host[str(ev.get("host") or ev.get("endpoint") or "?").lower()].append(f)
+    if not by_host:
+        return
+    rows = sorted(by_host.items(), key=lambda item: (-len(item[1]), item[0]))
+    places = sum(len(found) for found in by_host.values())
+    table = Table(title=f"unverified endpoints by host ({places} places, {len(rows)} hosts)")
+    table.add_column("host")
+    table.add_column("places", justify="right")
+    table.add_column("files", justify="right")
+    table.add_column("vendor")
+    table.add_column("first file")
+    for host, found in rows[:_INVENTORY_ROWS]:
+        files = sorted({f.location.path for f in found})
+        vendor = next((str(v) for f in found if (v := f.evidence_dict.get("vendor"))), "-")
+        table.add_row(
+            escape(host), str(len(found)), str(len(files)), escape(vendor), escape(files[0])
+        )
+    console.print(table)
+    if len(rows) > _INVENTORY_ROWS:
+        rest = rows[_INVENTORY_ROWS:]
+        console.print(
+            f"... and {len(rest)} more hosts ({sum(len(r[1]) for r in rest)} places): "
+            "see the report's appendix G or --format json",
+            highlight=False,
+        )
+
+
+def _first_party(found: tuple[FirstPartyDomain, ...], console: Console) -> None:
+    """The project's own domains, proposed and never applied: the auditor decides."""
+    if not found:
+        return
+    console.print(
+        "Suggestion (not applied): these domains look like the project's own; if they are, "
+        "add them to [jurisdiction] allow_hosts in the policy:",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for d in found:
+        patterns = ", ".join(f'"{p}"' for p in d.patterns)
+        console.print(
+            f"  {escape(patterns)}  [dim]{d.endpoints} places in {d.files} files; "
+            f"{escape('; '.join(d.evidence))}[/]",
+            highlight=False,
+            soft_wrap=True,
+        )

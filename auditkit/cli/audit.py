@@ -128,6 +128,12 @@ def audit(
     click.echo(f"auditkit: {report.summary.verdict_text}")
     for line in policy_lines(report):
         click.echo(f"auditkit: {line}")
+    # Proposed, never applied: only the project can say which domains are its own.
+    for d in report.first_party or ():
+        click.echo(
+            f"auditkit: suggestion (not applied): allow_hosts {', '.join(d.patterns)} "
+            f"({d.endpoints} unverified endpoints; {'; '.join(d.evidence)})"
+        )
     for file in written:
         click.echo(f"  {file}")
     _sign_or_warn(out_dir, key, stale)

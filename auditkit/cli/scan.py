@@ -76,10 +76,12 @@ def scan(
         from auditkit.text_output import render_text
 
         if output is None:
-            render_text(result, Console(highlight=False))
+            render_text(result, Console(highlight=False), path)
         else:
             buffer = io.StringIO()
-            render_text(result, Console(file=buffer, width=120, no_color=True, highlight=False))
+            render_text(
+                result, Console(file=buffer, width=120, no_color=True, highlight=False), path
+            )
             write_output(buffer.getvalue(), output)
     return exit_code_for(result, fail_on)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from auditkit import __version__
 from auditkit.errors import UsageError
+from auditkit.firstparty import first_party_domains
 from auditkit.model import EngineIssue, ScanResult
 from auditkit.policy import Policy
 from auditkit.report import scope as scope_mod
@@ -91,6 +92,7 @@ def build_report(
         policy_source=policy.origin,
         policy_path=policy.source if policy.origin == POLICY_FROM_TARGET else None,
         waivers=result.waivers,
+        first_party=first_party_domains(target, result.findings),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditkit.firstparty import FirstPartyDomain
 from auditkit.model import (
     GITIGNORE_MODES,
     Category,
@@ -69,7 +70,29 @@ def report_from_dict(data: object) -> Report:
         policy_path=policy_path,
         waivers=waivers,
         history=_history(r, root.get("history")),
+        first_party=_first_party(r, root),
     )
+
+
+def _first_party(r: Reader, root: dict[str, Any]) -> tuple[FirstPartyDomain, ...] | None:
+    """The proposed first-party domains; None in reports written before they were proposed.
+    (``processors`` and ``unverified_hosts`` are derived from the findings, never read.)"""
+    if root.get("first_party") is None:
+        return None
+    out = []
+    for x, p in r.items(root, "first_party", ""):
+        d = r.obj(x, p)
+        out.append(
+            FirstPartyDomain(
+                domain=r.text(d, "domain", p),
+                patterns=r.str_list(d, "patterns", p),
+                evidence=r.str_list(d, "evidence", p),
+                hosts=r.str_list(d, "hosts", p),
+                endpoints=r.integer(d, "endpoints", p),
+                files=r.integer(d, "files", p),
+            )
+        )
+    return tuple(out)
 
 
 def _metadata(r: Reader, d: dict[str, Any]) -> Metadata:

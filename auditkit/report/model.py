@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from auditkit.firstparty import FirstPartyDomain
 from auditkit.model import (
     Category,
     GitignoreEffect,
@@ -337,6 +338,9 @@ class Report:
     waivers: Waivers | None = None
     # Set by a retest (auditkit.history); None for a first audit and in older reports.
     history: History | None = None
+    # The project's own domains proposed for allow_hosts (auditkit.firstparty), never applied;
+    # None in reports written before they were proposed.
+    first_party: tuple[FirstPartyDomain, ...] | None = None
     schema: str = SCHEMA
 
     @property

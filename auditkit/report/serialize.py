@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditkit.firstparty import FirstPartyDomain
 from auditkit.report.model import (
     Decision,
     History,
@@ -15,6 +16,12 @@ from auditkit.report.model import (
     ReportFinding,
     Rule,
     Summary,
+)
+from auditkit.report.processors import (
+    host_inventory,
+    host_inventory_to_list,
+    processors,
+    processors_to_list,
 )
 from auditkit.report.provenance import summary_counts, waivers_to_dict
 
@@ -75,6 +82,23 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "policy_path": report.policy_path,
         "waivers": None if report.waivers is None else waivers_to_dict(report.waivers),
         "history": None if report.history is None else _history(report.history),
+        # Derived from the findings for readers of report.json; derived again on reading.
+        "processors": processors_to_list(processors(report)),
+        "unverified_hosts": host_inventory_to_list(host_inventory(report)),
+        "first_party": None
+        if report.first_party is None
+        else [_first_party(d) for d in report.first_party],
+    }
+
+
+def _first_party(d: FirstPartyDomain) -> dict[str, Any]:
+    return {
+        "domain": d.domain,
+        "patterns": list(d.patterns),
+        "evidence": list(d.evidence),
+        "hosts": list(d.hosts),
+        "endpoints": d.endpoints,
+        "files": d.files,
     }
 
 

@@ -19,6 +19,7 @@ from auditkit.report.model import (
     Rule,
     Status,
 )
+from auditkit.report.processors import host_inventory, processors
 from auditkit.report.provenance import provenance_of
 from auditkit.waivers import ALREADY_COMPLIANT, POLICY_FROM_TARGET, callouts, summary_line
 
@@ -95,6 +96,9 @@ VERDICT_LABELS = {
     "compliant-with-observations": "Compliant with observations",
     "compliant": "Compliant",
 }
+# Files (and finding ids) shown per row of appendices F and G: a host used in hundreds of files
+# would fill pages; report.json lists them all.
+FILE_LIMIT = 12
 SIGNATURE_NOTE = "The signature, if any, is in report.json.dsse.json."
 # What an endpoint that allow_hosts matched would have been without it.
 WOULD_BE_LABELS = {
@@ -104,7 +108,8 @@ WOULD_BE_LABELS = {
 }
 # Evidence keys in reading order; others follow alphabetically.
 _EVIDENCE_ORDER = (
-    "endpoint", "host", "provider", "region", "jurisdiction", "basis", "reason", "candidates",
+    "endpoint", "host", "provider", "region", "jurisdiction", "vendor", "operator",
+    "operator_jurisdiction", "eu_alternative", "basis", "reason", "candidates",
     "sink", "store", "module", "language", "why", "resolved_via", "view",
     "test_id", "test_name", "confidence", "cwe", "more_info", "extractor",
 )  # fmt: skip
@@ -114,6 +119,7 @@ _EVIDENCE_LABELS = {
     "test_name": "Test name",
     "more_info": "More info",
     "cwe": "CWE",
+    "eu_alternative": "EU alternative",
 }
 
 
@@ -213,6 +219,11 @@ def context(report: Report) -> dict[str, Any]:
         "changes": changes_of(report),
         "retest_labels": RETEST_LABELS,
         "retest_definitions": RETEST_DEFINITIONS,
+        # Appendices F and G: derived from the findings (auditkit.report.processors).
+        "processors": processors(report),
+        "unverified_hosts": host_inventory(report),
+        "first_party": report.first_party or (),
+        "file_limit": FILE_LIMIT,
     }
 
 

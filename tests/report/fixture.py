@@ -128,6 +128,18 @@ def _endpoint(
     }
 
 
+def _operator(
+    vendor: str, operator: str, home: str, eu_alternative: str | None = None
+) -> dict[str, Any]:
+    """The processor evidence of an endpoint finding (appendix F reads it)."""
+    return {
+        "vendor": vendor,
+        "operator": operator,
+        "operator_jurisdiction": home,
+        "eu_alternative": eu_alternative,
+    }
+
+
 def findings() -> list[Finding]:
     ne, gw, uv, sec = (
         Category.NON_EU_ENDPOINT,
@@ -146,9 +158,16 @@ def findings() -> list[Finding]:
             '"https://analytics.cn-beijing.aliyuncs.com"',
             'ANALYTICS_URL = "https://analytics.cn-beijing.aliyuncs.com"',
             "semgrep",
-            _endpoint(
-                "analytics.cn-beijing.aliyuncs.com", "aliyun", "cn-beijing", "CN", "cloud-region"
-            ),
+            {
+                **_endpoint(
+                    "analytics.cn-beijing.aliyuncs.com",
+                    "aliyun",
+                    "cn-beijing",
+                    "CN",
+                    "cloud-region",
+                ),
+                **_operator("Alibaba Cloud", "Alibaba Group Holding Limited", "CN"),
+            },
         ),
         _f(
             "endpoint.non-eu",
@@ -164,6 +183,7 @@ def findings() -> list[Finding]:
                 **_endpoint("", "aws", "us-east-1", "US", "cloud-region", endpoint="us-east-1"),
                 "host": None,
                 "candidates": [{"provider": "aws", "region": "us-east-1", "jurisdiction": "US"}],
+                **_operator("AWS", "Amazon.com, Inc.", "US"),
             },
         ),
         _f(
@@ -188,7 +208,12 @@ def findings() -> list[Finding]:
             f'"{HOSTILE_LITERAL}"',
             f'URL = "{HOSTILE_LITERAL}"  # ``` fence ```` breaker\n<img src=x onerror=alert(2)>',
             "semgrep",
-            _endpoint("evil.example.cn", None, None, "CN", "cctld", endpoint=HOSTILE_LITERAL),
+            {
+                **_endpoint("evil.example.cn", None, None, "CN", "cctld", endpoint=HOSTILE_LITERAL),
+                **_operator(
+                    "<b>Evil</b> | Vendor", "Evil & Co <script>", "CN", "`eu.evil.example`|x"
+                ),
+            },
         ),
         _f(
             "gateway.bypass",

@@ -45,7 +45,8 @@ def test_sarif_of_a_clean_audit(clean: Report) -> None:
     run = json.loads(render_sarif(clean))["runs"][0]
     assert run["results"] == [] and run["artifacts"] == []
     assert [r["id"] for r in run["tool"]["driver"]["rules"]][:6] == [
-        "endpoint.non-eu", "endpoint.operator-jurisdiction", "endpoint.unverified", "gateway.bypass",
+        "endpoint.non-eu", "endpoint.operator-jurisdiction", "endpoint.unverified",
+        "gateway.bypass",
         "gateway.protected-host",
         "gateway.import",
     ]  # fmt: skip

@@ -39,7 +39,8 @@ def test_top_level_keys_and_the_names_signing_reads(report: Report) -> None:
     d = report_to_dict(report)
     assert set(d) == {
         "schema", "metadata", "scope", "methodology", "coverage", "findings", "triage", "summary",
-        "policy_source", "policy_path", "waivers", "history",
+        "policy_source", "policy_path", "waivers", "history", "processors", "unverified_hosts",
+        "first_party",
     }  # fmt: skip
     assert d["history"] is None  # a first audit: no --previous
     assert (d["policy_source"], d["policy_path"]) == ("target", "auditkit.toml")

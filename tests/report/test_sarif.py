@@ -36,7 +36,8 @@ def test_driver_rules_and_results_line_up(report: Report) -> None:
     assert (driver["name"], driver["semanticVersion"]) == ("auditkit", "0.0.0-test")
     ids = [r["id"] for r in driver["rules"]]
     assert ids[:6] == [
-        "endpoint.non-eu", "endpoint.operator-jurisdiction", "endpoint.unverified", "gateway.bypass",
+        "endpoint.non-eu", "endpoint.operator-jurisdiction", "endpoint.unverified",
+        "gateway.bypass",
         "gateway.protected-host",
         "gateway.import",
     ]  # fmt: skip
