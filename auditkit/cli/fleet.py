@@ -88,6 +88,8 @@ def fleet(
 
     if scheduler is not None and workers:
         raise UsageError("--workers sizes the LocalCluster: not with --scheduler")
+    if policy_file is not None and policy_from_target:
+        raise UsageError("give either --policy or --policy-from-target, not both")
     fleet_manifest = load_manifest(manifest)
     day = resolve_date(date)
     key = None

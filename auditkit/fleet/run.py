@@ -140,6 +140,8 @@ class _Run:
                 self._fail(target.name, exc.message, exc.exit_code)
             except OSError as exc:
                 self._fail(target.name, f"cannot read {target.path}: {exc}", 2)
+            except Exception as exc:  # one target's bug must not cost the estate its audit
+                self._fail(target.name, _internal(exc), 3)
         self.batches = sum(len(p.batches) for p in self.plans.values())
         self.log.write(
             "planned",
@@ -231,6 +233,9 @@ class _Run:
         except AuditkitError as exc:
             self._fail(name, exc.message, exc.exit_code)
             return
+        except Exception as exc:  # one target's bug must not cost the estate its audit
+            self._fail(name, _internal(exc), 3)
+            return
         self.finished.record(name, _state(plan.key, data))
         self._finish(TargetOutcome(name, AUDITED, data))
 
@@ -266,6 +271,11 @@ class _Run:
 
     def outcomes(self) -> tuple[TargetOutcome, ...]:
         return tuple(self.done[t.name] for t in self.manifest.targets)
+
+
+def _internal(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return f"internal error: {type(exc).__name__}: {text}" if text else f"internal error: {exc!r}"
 
 
 def _state(key: str, report_json: bytes) -> str:

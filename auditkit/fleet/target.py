@@ -32,9 +32,9 @@ class TargetPlan:
 def target_policy(target: FleetTarget, auditor_policy: Path | None, from_target: bool) -> Policy:
     """The policy ``auditkit audit`` would use: the manifest's policy for this target, else
     the fleet's --policy; the target's own policy only when asked for (issue 18)."""
-    return load_audit_policy(
-        target.path, target.policy or auditor_policy, from_target or target.policy_from_target
-    )
+    if target.policy is not None:  # the manifest's choice for this target comes first
+        return load_audit_policy(target.path, target.policy, target.policy_from_target)
+    return load_audit_policy(target.path, auditor_policy, target.policy_from_target or from_target)
 
 
 def prepare_target(
