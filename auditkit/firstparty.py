@@ -112,8 +112,11 @@ def first_party_domains(root: Path, findings: Iterable[Finding]) -> tuple[FirstP
             evidence[domain].append(f"{where} {url}")
     for domain in places:
         label = domain.split(".", 1)[0]
+        # "documen.so" spells "documenso": a short domain hacked out of the project's name
+        spelled = domain.replace(".", "").replace("-", "")
         for where, name in names:
-            if label == name or label.replace("-", "") == name.replace("-", ""):
+            plain = name.replace("-", "")
+            if label == name or label.replace("-", "") == plain or spelled == plain:
                 evidence[domain].append(f"{where} {name}")
     out = []
     for domain, seen in places.items():
@@ -127,13 +130,26 @@ def first_party_domains(root: Path, findings: Iterable[Finding]) -> tuple[FirstP
             FirstPartyDomain(
                 domain=domain,
                 patterns=tuple(patterns),
-                evidence=tuple(sorted(set(evidence[domain]))),
+                evidence=_collapse(evidence[domain]),
                 hosts=tuple(hosts),
                 endpoints=len(seen),
                 files=len({p for _, p in seen}),
             )
         )
     return tuple(sorted(out, key=lambda d: (-d.endpoints, d.domain)))
+
+
+def _collapse(found: list[str]) -> tuple[str, ...]:
+    """The same name found in many manifests of a monorepo, said once with a count."""
+    by_claim: dict[str, list[str]] = defaultdict(list)
+    for item in sorted(set(found)):
+        where, _, claim = item.partition(" ")
+        by_claim[claim].append(where)
+    out = []
+    for claim, places in by_claim.items():
+        more = f" (and {len(places) - 1} more)" if len(places) > 1 else ""
+        out.append(f"{places[0]} {claim}{more}")
+    return tuple(sorted(out))
 
 
 # ---------------------------------------------------------------------- the project's identity

@@ -133,7 +133,7 @@ def _first_party(found: tuple[FirstPartyDomain, ...], console: Console) -> None:
         return
     console.print(
         "Suggestion (not applied): these domains look like the project's own; if they are, "
-        "add them to [jurisdiction] allow_hosts in the policy:",
+        "add them to \\[jurisdiction] allow_hosts in the policy:",
         highlight=False,
         soft_wrap=True,
     )

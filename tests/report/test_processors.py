@@ -168,4 +168,5 @@ def test_terminal_summary_groups_by_host_and_proposes_without_applying(tmp_path:
     assert "unverified endpoints by host (8 places, 6 hosts)" in text
     assert "│ api.acme.io         │      2 │     1 │ -      │ web/client.ts" in text
     assert "Suggestion (not applied)" in text
+    assert "add them to [jurisdiction] allow_hosts" in text
     assert '"acme.io", "*.acme.io"  3 places in 2 files' in text
