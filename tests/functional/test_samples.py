@@ -158,3 +158,41 @@ def test_clover_exercises_every_sink_family(clover: tuple[int, dict[str, Any]]) 
         "sql",
         "protected-service",
     } <= {s for lang, s in stores if lang == "typescript"}
+
+
+def test_clover_alibaba_frankfurt_under_an_operators_policy(tmp_path: Path) -> None:
+    """Alibaba OSS in Frankfurt is compliant by place (no marker in the sample); a policy with
+    `[jurisdiction] operators = ["EU", "EEA"]` makes it an operator-jurisdiction finding, high
+    because object storage keeps the data, with place and operator side by side."""
+    root = SAMPLES / "clover-service"
+    policy = (
+        (root / "auditkit.toml")
+        .read_text(encoding="utf-8")
+        .replace("[jurisdiction]\n", '[jurisdiction]\noperators = ["EU", "EEA"]\n', 1)
+    )
+    (tmp_path / "operators.toml").write_text(policy, encoding="utf-8")
+    proc = run_cli(
+        "scan", str(root), "--format", "json", "--no-cache",
+        "--policy", str(tmp_path / "operators.toml"),
+    )  # fmt: skip
+    assert "Traceback" not in proc.stderr, proc.stderr
+    path = "services/web/src/processors.ts"
+    lines = (root / path).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "operator-jurisdiction-with" in text)
+    # Mixpanel's EU server is in the EU but run by Mixpanel, Inc. (US): reported too
+    mixpanel_eu = next(n for n, text in enumerate(lines, 1) if "api-eu.mixpanel.com" in text)
+    found = [
+        f
+        for f in json.loads(proc.stdout)["findings"]
+        if f["location"]["path"] == path and f["rule_id"] == "endpoint.operator-jurisdiction"
+    ]
+    assert [(f["location"]["start_line"], f["severity"]) for f in found] == [
+        (mixpanel_eu, "high"),
+        (line, "high"),
+    ]
+    ev = found[1]["evidence"]
+    assert (ev["jurisdiction"], ev["vendor"], ev["operator_jurisdiction"]) == (
+        "DE",
+        "Alibaba Cloud",
+        "CN",
+    )

@@ -13,7 +13,7 @@ import (
 
 const (
 	smsSendURL      = "https://sms-gateway.mobilenotify.ru/api/v3/send" // auditkit-expect: endpoint.non-eu
-	numberLookupURL = "https://lookups.twilio.com/v2/PhoneNumbers/"     // auditkit-expect: endpoint.unverified
+	numberLookupURL = "https://lookups.twilio.com/v2/PhoneNumbers/"     // auditkit-expect: endpoint.non-eu
 	loopbackProbe   = "127.0.0.1:8081"
 )
 

@@ -1,6 +1,6 @@
 // Third-party integrations of the web tier.
 
-const SEGMENT_BATCH_URL = "https://api.segment.io/v1/batch"; // auditkit-expect: endpoint.unverified
+const SEGMENT_BATCH_URL = "https://api.segment.io/v1/batch"; // auditkit-expect: endpoint.non-eu
 const SLACK_ALERTS_WEBHOOK = "https://hooks.slack.com/services/T0CLOVER/B0WEB/placeholder"; // auditkit-expect: endpoint.unverified
 const PARTNER_SYNC_URL = "https://open.clover-partner.com.cn/api/v1/sync"; // auditkit-expect: endpoint.non-eu
 const DOH_RESOLVER = "https://1.1.1.1/dns-query"; // auditkit-expect: endpoint.non-eu
