@@ -56,6 +56,9 @@ class HostRule:
     exact: bool  # the fallback region applies to the suffix itself only, not to names below it
     place: Place  # fallback place for single-country domains (amazonaws.com.cn)
     note: str | None
+    # Who runs the hosts below this suffix when it is not the provider's own operator (Azure
+    # China is run by 21Vianet under licence, not by Microsoft); key into operators.toml.
+    operator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,7 @@ def _load_provider(
             exact=bool(rule.get("exact", False)),
             place=_place(rule),
             note=rule.get("note"),
+            operator=rule.get("operator"),
         )
         for rule in data.get("hosts", ())
     ]

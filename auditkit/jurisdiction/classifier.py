@@ -299,7 +299,9 @@ class Classifier:
         if verdict.vendor is None and verdict.provider is not None:
             provider = catalogue().providers.get(verdict.provider)
             if provider is not None:
-                owner = operator(provider.operator)
+                hit = match_host(verdict.host) if verdict.host else None
+                run_by = hit.rule.operator if hit is not None and hit.rule.operator else None
+                owner = operator(run_by or provider.operator)
                 verdict = replace(
                     verdict,
                     vendor=provider.name,

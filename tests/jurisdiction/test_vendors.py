@@ -328,3 +328,19 @@ def test_check_vendors_script_passes() -> None:
     script = ROOT / "scripts" / "jurisdiction" / "check_vendors.py"
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("host", "operator_name", "home"),
+    [
+        ("myacct.blob.core.chinacloudapi.cn", "VNET Group, Inc. (21Vianet)", "CN"),
+        ("myapp.chinacloudsites.azure.cn", "VNET Group, Inc. (21Vianet)", "CN"),
+        ("myacct.blob.core.windows.net", "Microsoft Corporation", "US"),
+    ],
+)
+def test_azure_china_is_run_by_21vianet(host: str, operator_name: str, home: str) -> None:
+    """learn.microsoft.com/azure/china/overview-operations: Azure in China is operated by
+    21Vianet, not by Microsoft; global Azure stays Microsoft's."""
+    verdict = Classifier(JurisdictionPolicy()).classify(host)
+    assert verdict is not None
+    assert (verdict.operator, verdict.operator_jurisdiction) == (operator_name, home)
