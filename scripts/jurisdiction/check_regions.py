@@ -25,7 +25,7 @@ META_KEYS = {"provider", "name", "sources", "retrieved", "licence", "bare", "zon
 META_KEYS |= {"short_codes", "region_pattern", "region_prefixes", "operator"}
 REGION_KEYS = {"city", "country", "countries", "group", "bare", "display", "note", "aliases"}
 HOST_KEYS = {"suffix", "search", "match", "region", "exact", "country", "countries", "group"}
-HOST_KEYS |= {"note"}
+HOST_KEYS |= {"note", "operator"}  # operator: who runs these hosts, if not meta.operator
 
 
 def countries() -> set[str]:
@@ -54,7 +54,12 @@ def check_file(path: Path, iso: set[str]) -> list[str]:
         errors += [f"{path.name}: {where}: {c} is not an ISO code" for c in codes if c not in iso]
         if entry.get("group", "EU") != "EU":
             errors.append(f"{path.name}: {where}: unknown group {entry['group']}")
+    operators = tomllib.loads((path.parent / "operators.toml").read_text(encoding="utf-8"))
     for rule in data.get("hosts", []):
+        if rule.get("operator") and rule["operator"] not in operators["operators"]:
+            errors.append(
+                f"{path.name}: hosts[{rule['suffix']}]: unknown operator {rule['operator']}"
+            )
         if rule.get("region") and rule["region"] not in data.get("regions", {}):
             errors.append(f"{path.name}: hosts[{rule['suffix']}]: unknown region {rule['region']}")
     return errors
