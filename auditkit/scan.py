@@ -267,19 +267,22 @@ def plan_batches(pending: PendingScan, policy_rules: str | None, workers: int) -
     """The files still to scan in batches of similar cost, about two per worker."""
     root, files, policy = pending.workspace.root, list(pending.todo), pending.policy
     n = 1 if len(files) < SMALL_SCAN_FILES else workers * 2
-    buckets: list[list[SourceFile]] = [[] for _ in range(n)]
-    sizes = [0] * n
-    # Largest first into the lightest bucket: batches of similar cost keep every core busy.
-    for f in sorted(files, key=lambda f: (-f.size, f.path)):
-        i = sizes.index(min(sizes))
-        buckets[i].append(f)
-        sizes[i] += f.size + 2048  # a per-file overhead, so many tiny files still spread
-    flow = FlowConfig.from_policy(policy)
-    from auditkit.flows.rulefile import flow_rule_file
+    from auditkit.flows.rulefile import flow_rule_file, flow_rule_targets
 
-    # [data.categories], [gateway.authorization]: after the policy's sink rules, as
-    # `auditkit check`'s head start expects them.
-    flow_rules = flow_rule_file(policy)
+    # [data.categories], [gateway.authorization]: semgrep runs the generated rules only on
+    # the files they can match, gathered in batches of their own (the taint rules are costly).
+    flow_targets = flow_rule_targets(root, ((f.path, f.language) for f in files), policy)
+    flagged = [f for f in files if f.path in flow_targets]
+    rest = [f for f in files if f.path not in flow_targets]
+    if n == 1 or not flagged or not rest:
+        buckets = _buckets(files, n)
+    else:
+        share = _cost(flagged) / (_cost(flagged) + _cost(rest))
+        k = min(n - 1, max(1, round(n * share)))
+        buckets = _buckets(flagged, k) + _buckets(rest, n - k)
+    flow = FlowConfig.from_policy(policy)
+    # After the policy's sink rules, as `auditkit check`'s head start expects them.
+    flow_rules = flow_rule_file(policy) if flow_targets else None
     batches = []
     for bucket in buckets:
         if not bucket:
@@ -298,7 +301,11 @@ def plan_batches(pending: PendingScan, policy_rules: str | None, workers: int) -
                 python_paths=tuple(f.path for f in bucket if f.language == "python"),
                 semgrep_configs=configs
                 + ((policy_rules,) if policy_rules else ())
-                + ((flow_rules,) if flow_rules else ()),
+                + (
+                    (flow_rules,)
+                    if flow_rules and any(f.path in flow_targets for f in bucket)
+                    else ()
+                ),
                 extra_python_sinks=policy.gateway.extra_sinks("python"),
                 protected_hosts=policy.gateway.protected_hosts,
                 run_bandit=pending.options.run_bandit,
@@ -306,6 +313,21 @@ def plan_batches(pending: PendingScan, policy_rules: str | None, workers: int) -
             )
         )
     return batches
+
+
+def _buckets(files: list[SourceFile], n: int) -> list[list[SourceFile]]:
+    buckets: list[list[SourceFile]] = [[] for _ in range(n)]
+    sizes = [0] * n
+    # Largest first into the lightest bucket: batches of similar cost keep every core busy.
+    for f in sorted(files, key=lambda f: (-f.size, f.path)):
+        i = sizes.index(min(sizes))
+        buckets[i].append(f)
+        sizes[i] += f.size + 2048  # a per-file overhead, so many tiny files still spread
+    return buckets
+
+
+def _cost(files: list[SourceFile]) -> int:
+    return sum(f.size + 2048 for f in files)
 
 
 def _execute(batches: list[Batch], options: ScanOptions) -> list[BatchResult]:

@@ -4,7 +4,10 @@ The machines are shared and noisy, so absolute seconds mean little; ratios measu
 run mean more. The tree is a large public Python project (Django's sdist from PyPI, fetched
 once into .benchmarks-cache/ by this script), or any folder given with --tree.
 
-    .venv/bin/python benchmarks/bench_scan.py [--tree DIR] [--repeat N]
+    .venv/bin/python benchmarks/bench_scan.py [--tree DIR] [--repeat N] [--policy FILE]
+
+--policy scans (and checks) with that policy instead of the tree's own, e.g. one that sets
+[data.categories] to see what the flow analyses cost.
 """
 
 from __future__ import annotations
@@ -89,6 +92,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tree", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--policy", type=Path, help="policy file for auditkit scan and check")
     args = parser.parse_args()
     tree = (args.tree or fetch_tree()).resolve()
 
@@ -110,6 +114,8 @@ def main() -> None:
     cache_dir = Path(tempfile.mkdtemp(prefix="auditkit-bench-cache-"))
     ENV["AUDITKIT_CACHE_DIR"] = str(cache_dir)
     auditkit = [str(BIN / "auditkit"), "scan", str(tree), "--format", "json", "-o", os.devnull]
+    policy = ["--policy", str(args.policy.resolve())] if args.policy else []
+    auditkit += policy
     configs = [a for p in semgrep_rule_files() for a in ("--config", str(p))]
     # The engine's own flags, with one job per core (auditkit's batches use them all too).
     flags = list(_BASE_ARGS)
@@ -134,7 +140,7 @@ def main() -> None:
     ban = median(bandit, args.repeat, cwd=tree)
 
     one = py_files[len(py_files) // 2]
-    check = [str(BIN / "auditkit"), "check", "--no-cache", one]
+    check = [str(BIN / "auditkit"), "check", "--no-cache", *policy, one]
     check_times = [timed(check, cwd=tree)[0] for _ in range(max(5, args.repeat))]
     sem_one = median([*semgrep[: semgrep.index("--") + 1], one], args.repeat, cwd=tree)
     ban_one = median([str(BIN / "bandit"), "-q", "-f", "json", one], args.repeat, cwd=tree)

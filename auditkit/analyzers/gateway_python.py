@@ -19,7 +19,7 @@ import libcst as cst
 
 from auditkit.analyzers import _positions
 from auditkit.analyzers._python_catalogue import PythonCatalogue, python_catalogue
-from auditkit.analyzers._scopes import CallSite, ImportSite, collect
+from auditkit.analyzers._scopes import CallSite, ImportSite, ModuleFacts, collect
 from auditkit.analyzers._values import Ref, Resolver, argument, join
 from auditkit.analyzers.results import ImportEdge, PythonGatewayResult, SinkCall
 from auditkit.protected import host_is_protected, url_host
@@ -53,10 +53,12 @@ def analyze_module(
     *,
     extra_sinks: tuple[str, ...] = (),
     protected_hosts: tuple[str, ...] = (),
+    facts: ModuleFacts | None = None,
 ) -> PythonGatewayResult:
-    """:func:`analyze_python` for a module that is already parsed (``source`` is its code)."""
+    """:func:`analyze_python` for a module that is already parsed (``source`` is its code);
+    ``facts``: its :func:`collect` walk, when the caller has made it (the flow pass shares it)."""
     catalogue = python_catalogue(tuple(extra_sinks))
-    facts = collect(module)
+    facts = facts if facts is not None else collect(module)
     resolver = Resolver(catalogue)
     hits = [
         (site.node, hit)

@@ -105,11 +105,13 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
         bool(policy.gateway.protected_hosts),
         prefilter_sources(ws.root, [f.path for f in paths]),
     )
-    from auditkit.flows.rulefile import flow_rule_file
+    from auditkit.flows.rulefile import flow_rule_file, flow_rule_targets
 
-    flow_rules = flow_rule_file(policy)  # the same stable path the scan will pass
-    if flow_rules is not None:
-        configs = (*configs, flow_rules)
+    # The scan passes the same stable path, when a file can match the rules (one batch).
+    if flow_rule_targets(ws.root, ((f.path, f.language) for f in paths), policy):
+        flow_rules = flow_rule_file(policy)
+        if flow_rules is not None:
+            configs = (*configs, flow_rules)
     direct = semgrep.direct_targets(ws.root, [f.path for f in paths])
     if direct:  # masked copies run from a new folder: their command line is unknowable here
         program, argv = semgrep.command(direct, list(configs))

@@ -7,6 +7,7 @@ than a libcst parse), which keeps the pass affordable on large trees.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,6 +44,7 @@ def analyze_files(
     from auditkit.analyzers.prefilter import mentions_any_sink
 
     flow_text = _flow_prefilter(flow)
+    flow_sinks = _flow_sink_prefilter(extra_sinks) if flow_text is not None else None
     out = []
     for rel in paths:
         try:
@@ -51,24 +53,32 @@ def analyze_files(
             out.append(PythonFileResult(rel, (), (), f"cannot be read: {exc}"))
             continue
         sinks = mentions_any_sink(source, extra_sinks, protected_hosts=protected_hosts)
-        # Data flows need a file that names a category (or, in the gateway, a store).
-        in_gateway = flow is not None and _in_gateway(rel, flow)
-        flows = flow_text is not None and (
-            flow_text.search(source) is not None or (in_gateway and sinks)
-        )
+        flows = in_gateway = False
+        if flow is not None and flow_text is not None and flow_sinks is not None:
+            # A flow needs a category's name (its source) and something that sends in the same
+            # file (its sink); an entry point in the gateway needs a store or a category.
+            named = flow_text.search(source) is not None
+            in_gateway = _in_gateway(rel, flow)
+            flows = (named and (sinks or flow_sinks(source))) or (in_gateway and (sinks or named))
         if not sinks and not flows:
             continue
         # libcst is imported only when a file needs parsing (0.2 s of import time).
         import libcst
 
+        from auditkit.analyzers._scopes import collect
         from auditkit.analyzers.gateway_python import analyze_module
 
         try:
             module = libcst.parse_module(source)
+            facts = collect(module)  # one walk for both analyses
             result = analyze_module(
-                module, source, extra_sinks=extra_sinks, protected_hosts=protected_hosts
+                module,
+                source,
+                extra_sinks=extra_sinks,
+                protected_hosts=protected_hosts,
+                facts=facts,
             )
-            found = _flows(module, rel, extra_sinks, flow, in_gateway) if flows else None
+            found = _flows(module, facts, rel, extra_sinks, flow, in_gateway) if flows else None
         except libcst.ParserSyntaxError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
             out.append(PythonFileResult(rel, (), (), f"Python syntax error: {first}"))
@@ -98,6 +108,35 @@ def _flow_prefilter(flow: FlowConfig | None) -> re.Pattern[str] | None:
     return re.compile(pattern or r"(?!x)x", re.IGNORECASE)
 
 
+def _flow_sink_prefilter(extra_sinks: tuple[str, ...]) -> Callable[[str], bool]:
+    """False only for source where :mod:`auditkit.flows.python` can find no sink: no print,
+    no logger-like name, no ``sys``, no SDK or producer package, and no catalogued module
+    (HTTP clients included, whatever the protected hosts)."""
+    from auditkit.analyzers._python_catalogue import prefilter
+    from auditkit.flows import sdks
+
+    packages = {
+        name.split(".")[0]
+        for name in (*sdks.PYTHON_MODULES, *sdks.PYTHON_CLIENTS, *sdks.PYTHON_PRODUCERS)
+    }
+    # What a sink of the flow analysis needs in the text: an import of the package its callee
+    # resolves through, a receiver named like a logger (_LOGGER_NAME there, any case) before
+    # its method, a print( call, sys.stdout / sys.stderr. A bare "log" is common in prose.
+    words = re.compile(
+        r"\bprint\s*\(|\bsys\s*\.\s*std(?:out|err)\b|\b_*(?:log|logger)\s*\.|"
+        r"\b(?:logging|structlog|loguru|getlogger|"
+        + "|".join(sorted(map(re.escape, packages)))
+        + r")\b",
+        re.IGNORECASE,
+    )
+    catalogued = prefilter(tuple(extra_sinks), True)
+
+    def mentions(source: str) -> bool:
+        return words.search(source) is not None or catalogued(source)
+
+    return mentions
+
+
 def _in_gateway(rel: str, flow: FlowConfig) -> bool:
     from auditkit.pathmatch import matches_any
 
@@ -105,7 +144,12 @@ def _in_gateway(rel: str, flow: FlowConfig) -> bool:
 
 
 def _flows(
-    module: object, rel: str, extra_sinks: tuple[str, ...], flow: FlowConfig | None, gw: bool
+    module: object,
+    facts: object,
+    rel: str,
+    extra_sinks: tuple[str, ...],
+    flow: FlowConfig | None,
+    gw: bool,
 ) -> FlowResult | None:
     if flow is None:
         return None
@@ -119,6 +163,7 @@ def _flows(
         authorizers=flow.python_authorizers,
         in_gateway=gw,
         module_name=rel.removesuffix(".py").replace("/", "."),
+        facts=facts,  # type: ignore[arg-type]
     )
 
 

@@ -44,10 +44,15 @@ class Categories:
 
     def identifier_regex(self, category: str | None = None) -> str:
         """A whole identifier (or key) of the category, accessor prefix allowed; for semgrep's
-        metavariable-regex (PCRE, case-insensitive)."""
+        metavariable-regex (PCRE, case-insensitive).
+
+        The anchors stand outside the case-insensitive group on purpose: semgrep turns a
+        metavariable-regex that starts with ``^`` into a file prefilter (it skips the taint rule
+        on a file that names no category), but gives up on one that starts with ``(?i)``, and
+        then the whole rule, sources and sinks, runs on every file."""
         names = [n for n, c in self.table if category is None or c == category]
         alternatives = "|".join(_spelling(n) for n in sorted(set(names)))
-        return f"(?i)^(get|set|fetch|load|read)?_?({alternatives})$"
+        return f"^(?i:(get|set|fetch|load|read)?_?({alternatives}))$"
 
 
 @cache

@@ -25,14 +25,21 @@ before the access. A check nested in a branch does not count: it may not run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from auditkit.analyzers._python_catalogue import PythonCatalogue, python_catalogue
-from auditkit.analyzers._scopes import CallSite, Scope, ValueBinding, collect
+from auditkit.analyzers._scopes import (
+    CallSite,
+    ModuleFacts,
+    Scope,
+    ValueBinding,
+    child_nodes,
+    collect,
+)
 from auditkit.analyzers._values import Ref, Resolver, Text, argument
 from auditkit.analyzers.gateway_python import classify_call
 from auditkit.flows import sdks
@@ -69,7 +76,17 @@ _VIEW_METHODS = frozenset(
      "partial_update", "destroy", "dispatch"}
 )  # fmt: skip
 
-Trace = tuple[FlowStep, ...]
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """A step of a trace still being followed: its line and note are worked out only for the
+    few traces that reach a sink (positions cost about three parses; most files have no flow)."""
+
+    at: cst.CSTNode  # the step's line is this node's first line
+    note: Callable[[], str]
+
+
+Trace = tuple[_Step, ...]
 Taint = dict[str, Trace]  # category -> the steps that brought it here (source first)
 
 
@@ -114,13 +131,13 @@ def analyze_flows(
     authorizers: tuple[str, ...] = (),
     in_gateway: bool = False,
     module_name: str = "",
+    facts: ModuleFacts | None = None,
 ) -> FlowResult:
-    """Flows of ``cats`` in ``module``; unguarded entry points when ``in_gateway``."""
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    positions = wrapper.resolve(PositionProvider)
-    facts = collect(module)
+    """Flows of ``cats`` in ``module``; unguarded entry points when ``in_gateway``.
+    ``facts``: the module's :func:`collect` walk, when the gateway analyzer has made it."""
+    facts = facts if facts is not None else collect(module)
     catalogue = python_catalogue(tuple(extra_sinks))
-    analysis = _Analysis(module, cats, catalogue, positions, facts.calls)
+    analysis = _Analysis(module, cats, catalogue, facts.calls)
     flows: list[DataFlow] = []
     if not cats.empty:
         for body, scope in analysis.bodies(facts.scope):
@@ -138,19 +155,28 @@ class _Analysis:
         module: cst.Module,
         cats: Categories,
         catalogue: PythonCatalogue,
-        positions: Mapping[cst.CSTNode, CodeRange],
         calls: list[CallSite],
     ) -> None:
         self.module = module
         self.cats = cats
         self.catalogue = catalogue
-        self.positions = positions  # a mapping node -> CodeRange
+        self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
         self.resolver = Resolver(catalogue)
         self.sites = {id(site.node): site for site in calls}
         self._module_handles: dict[str, _Handle | None] = {}
+        self._attribute_handles: dict[str, _Handle | None] = {}
         self.flows: list[DataFlow] = []
 
     # ------------------------------------------------------------------ helpers
+
+    @property
+    def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
+        """node -> CodeRange, resolved on first use: only a module with something to report
+        pays for it."""
+        if self._positions is None:
+            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
+            self._positions = wrapper.resolve(PositionProvider)
+        return self._positions
 
     def line(self, node: cst.CSTNode) -> int:
         return int(self.positions[node].start.line)
@@ -169,7 +195,7 @@ class _Analysis:
         stack: list[cst.CSTNode] = [self.module]
         while stack:
             node = stack.pop()
-            for child in node.children:
+            for child in child_nodes(node):
                 if isinstance(child, cst.FunctionDef):
                     out.append((child.body, None))
                 stack.append(child)
@@ -234,7 +260,7 @@ class _Analysis:
                 if extra is not None:
                     self.block(_statements(extra.body), state)
             return
-        for child in node.children:  # match statements and the rest: in order
+        for child in child_nodes(node):  # match statements and the rest: in order
             if isinstance(child, cst.BaseExpression):
                 self.expr(child, state)
             elif isinstance(child, cst.BaseSuite | cst.BaseStatement | cst.MatchCase):
@@ -262,7 +288,7 @@ class _Analysis:
             if node.value is not None:
                 self.expr(node.value, state)
         else:
-            for child in node.children:
+            for child in child_nodes(node):
                 if isinstance(child, cst.BaseExpression):
                     self.expr(child, state)
 
@@ -289,8 +315,8 @@ class _Analysis:
             state.handles[key] = handle
         elif not weak:
             state.handles.pop(key, None)
-        note = f"{self.code(target, 30)} = {self.code(value)}"
-        stepped = {c: (*t, FlowStep(self.line(value), note)) for c, t in taint.items()}
+        step = _Step(value, lambda: f"{self.code(target, 30)} = {self.code(value)}")
+        stepped = {c: (*t, step) for c, t in taint.items()}
         if weak or "." in key:
             merged = _union(state.taint.get(key, {}), stepped)
             if "." in key:  # obj.field = phone: obj now holds it too
@@ -308,7 +334,7 @@ class _Analysis:
         category = self.cats.of(name)
         if category is None:
             return {}
-        return {category: (FlowStep(self.line(node), f"{category}: {self.code(node)}"),)}
+        return {category: (_Step(node, lambda: f"{category}: {self.code(node)}"),)}
 
     def expr(self, node: cst.CSTNode, state: _State) -> Taint:
         if isinstance(node, cst.Name):
@@ -359,7 +385,7 @@ class _Analysis:
 
     def _children(self, node: cst.CSTNode | Iterable[cst.CSTNode], state: _State) -> Taint:
         out: Taint = {}
-        children = node.children if isinstance(node, cst.CSTNode) else list(node)
+        children = child_nodes(node) if isinstance(node, cst.CSTNode) else list(node)
         for child in children:
             out = _union(out, self.expr(child, state))
         return out
@@ -389,8 +415,8 @@ class _Analysis:
         if method in _MUTATORS and args:
             key = _dotted(func.value) if isinstance(func, cst.Attribute) else None
             if key is not None:
-                note = f"added to {key}: {self.code(node)}"
-                stepped = {c: (*t, FlowStep(self.line(node), note)) for c, t in args.items()}
+                step = _Step(node, lambda: f"added to {key}: {self.code(node)}")
+                stepped = {c: (*t, step) for c, t in args.items()}
                 state.taint[key] = _union(state.taint.get(key, {}), stepped)
         if name and _SANITISER.search(name):
             return own  # hashlib.sha256(phone), mask(phone): the value itself does not leave
@@ -414,7 +440,7 @@ class _Analysis:
             note = {ENDPOINT: f"sent by {sink}{where}", LOG: f"written to a log by {sink}"}.get(
                 kind, f"written to {extra.get('store') or 'a data store'} by {sink}{where}"
             )
-            steps = (*trace, FlowStep(span[0], note))
+            steps = (*(FlowStep(self.line(s.at), s.note()) for s in trace), FlowStep(span[0], note))
             self.flows.append(
                 DataFlow(
                     category=category,
@@ -540,11 +566,20 @@ class _Analysis:
         return self._module_handles[name]
 
     def _attribute_handle(self, node: cst.Attribute) -> _Handle | None:
+        # By name, once per module: the answer depends on the name alone, and looking it up
+        # for every `self.x` read scanned every call site again (most of the pass on Django).
+        name = node.attr.value
+        if name not in self._attribute_handles:
+            self._attribute_handles[name] = None  # self.a = self.b; self.b = self.a
+            self._attribute_handles[name] = self._find_attribute_handle(name)
+        return self._attribute_handles[name]
+
+    def _find_attribute_handle(self, name: str) -> _Handle | None:
         for site in self.sites.values():
             klass = site.scope.enclosing_class()
             if klass is None:
                 continue
-            for binding in klass.attributes.get(node.attr.value, []):
+            for binding in klass.attributes.get(name, []):
                 if isinstance(binding, ValueBinding) and binding.value is not None:
                     found = self.handle(binding.value, _State())
                     if found is not None:
@@ -577,6 +612,16 @@ class _Authorization:
             s.name.value: s for s in analysis.module.body if isinstance(s, cst.FunctionDef)
         }
         self._memo: dict[str, list[tuple[cst.CSTNode, str, str, int]]] = {}
+        # Module-level `CurrentUser = Annotated[User, Depends(get_current_user)]`.
+        self.aliases: dict[str, cst.BaseExpression] = {
+            t.target.value: small.value
+            for statement in analysis.module.body
+            if isinstance(statement, cst.SimpleStatementLine)
+            for small in statement.body
+            if isinstance(small, cst.Assign)
+            for t in small.targets
+            if isinstance(t.target, cst.Name)
+        }
 
     def check(self, module_scope: Scope) -> list[UnguardedAccess]:
         out: list[UnguardedAccess] = []
@@ -644,18 +689,29 @@ class _Authorization:
                 return True
             if isinstance(current, cst.Call) and self._is_authorizer(current.func):
                 return True
-            stack.extend(current.children)
+            stack.extend(child_nodes(current))
         return False
 
     def _decorated(self, definition: cst.FunctionDef | cst.ClassDef) -> bool:
         return any(self._mentions_authorizer(d.decorator) for d in definition.decorators)
 
     def _in_defaults(self, function: cst.FunctionDef) -> bool:
+        """A parameter that FastAPI resolves through a check: ``user=Depends(check)``, or
+        annotated ``Annotated[User, Depends(check)]``, or with an alias of that
+        (``CurrentUser``) defined in this module or named in the policy."""
         params = function.params
-        return any(
-            p.default is not None and self._mentions_authorizer(p.default)
-            for p in (*params.params, *params.kwonly_params, *params.posonly_params)
-        )
+        for p in (*params.params, *params.kwonly_params, *params.posonly_params):
+            if p.default is not None and self._mentions_authorizer(p.default):
+                return True
+            if p.annotation is not None and self._guarding_annotation(p.annotation.annotation):
+                return True
+        return False
+
+    def _guarding_annotation(self, node: cst.BaseExpression) -> bool:
+        if self._mentions_authorizer(node):
+            return True
+        alias = self.aliases.get(node.value) if isinstance(node, cst.Name) else None
+        return alias is not None and self._mentions_authorizer(alias)
 
     def _accesses(
         self, function: cst.FunctionDef, seen: set[str]
@@ -694,7 +750,7 @@ class _Authorization:
             category = _source_category(node, self.a.cats)
             if category is not None:
                 return [(node, "category", category, 0)]
-            stack.extend(reversed(list(node.children)))
+            stack.extend(reversed(child_nodes(node)))
         return []
 
 
@@ -789,7 +845,7 @@ def _union(a: Taint, b: Taint) -> Taint:
     return out
 
 
-def _compact(steps: Trace) -> Trace:
+def _compact(steps: tuple[FlowStep, ...]) -> tuple[FlowStep, ...]:
     out: list[FlowStep] = []
     for step in steps:
         if out and out[-1] == step:

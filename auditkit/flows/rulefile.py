@@ -3,6 +3,11 @@
 The path is named by the rules' digest, so that ``auditkit check``'s head start, which starts
 semgrep before the scan has planned anything, names the very file the scan will pass (the
 command lines must be equal for the scan to adopt the running engine).
+
+Only the files those rules can match are given them (:func:`flow_rule_targets`): the taint
+rules cost semgrep several times its other rules on a large JavaScript file, and semgrep
+cannot tell from its own prefilter that a file naming no category has no source (its
+``$X``/``$O[$K]`` sources carry a metavariable-regex it does not prefilter on).
 """
 
 from __future__ import annotations
@@ -10,11 +15,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from auditkit.flows.semgrep_rules import flow_rules
+from auditkit.flows.names import categories
+from auditkit.flows.semgrep_rules import AUTHORIZATION_LANGUAGES, LANGUAGE_GROUPS, flow_rules
+from auditkit.pathmatch import matches_any
 from auditkit.policy import Policy
+
+# Workspace languages the generated rules are written for; a .vue file's scripts are scanned
+# as JavaScript or TypeScript.
+_RULE_LANGUAGES = frozenset({lang for _, langs in LANGUAGE_GROUPS for lang in langs} | {"vue"})
 
 
 def flow_rule_file(policy: Policy) -> str | None:
@@ -37,3 +50,42 @@ def flow_rule_file(policy: Policy) -> str | None:
         out.write(text)
     os.replace(tmp, path)
     return str(path)
+
+
+def flow_rule_targets(
+    root: Path, files: Iterable[tuple[str, str]], policy: Policy
+) -> frozenset[str]:
+    """The paths among ``files`` (path, language) that the policy's generated rules can match.
+
+    An egress flow starts at a name of a category, so a file that spells none (in any case or
+    style, :meth:`Categories.text_regex`) has no source; an authorization finding is kept only
+    inside the gateway paths. A file that cannot be read is kept: semgrep says why.
+    """
+    if not flow_rules(policy):
+        return frozenset()
+    spelled = categories(policy.data.categories).text_regex()
+    named = re.compile(spelled, re.IGNORECASE) if spelled else None
+    gw = policy.gateway
+    checked = {
+        lang
+        for name, langs in LANGUAGE_GROUPS
+        if name in AUTHORIZATION_LANGUAGES and gw.paths and gw.authorizers(name)
+        for lang in langs
+    }
+    out: set[str] = set()
+    for path, language in files:
+        if language not in _RULE_LANGUAGES:
+            continue
+        if language in checked and matches_any(path, gw.paths):
+            out.add(path)
+            continue
+        if named is None:
+            continue
+        try:
+            text = (root / path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            out.add(path)
+            continue
+        if named.search(text):
+            out.add(path)
+    return frozenset(out)

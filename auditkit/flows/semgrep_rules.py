@@ -74,6 +74,8 @@ LANGUAGE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kotlin", ("kotlin",)),
     ("javascript", ("javascript", "typescript")),
 )
+# The rule groups with a generated authorization rule (route handlers known to the rules).
+AUTHORIZATION_LANGUAGES = ("java", "kotlin", "go")
 
 
 def flow_rules(policy: Policy) -> list[Rule]:
@@ -85,7 +87,7 @@ def flow_rules(policy: Policy) -> list[Rule]:
             for kind in (ENDPOINT, LOG, STORE):
                 rules.append(_egress_rule(name, languages, kind, cats))
     for name, languages in LANGUAGE_GROUPS:
-        if name not in ("java", "kotlin", "go"):
+        if name not in AUTHORIZATION_LANGUAGES:
             continue
         checks = policy.gateway.authorizers(name)
         if checks and policy.gateway.paths:
@@ -329,5 +331,5 @@ def _receiver_call(receiver: str, method: str, receiver_regex: str, method_regex
 
 def _key_regex(cats: Categories) -> str:
     ident = cats.identifier_regex()
-    body = ident.removeprefix("(?i)^").removesuffix("$")
-    return f"(?i)^[\"'`]{body}[\"'`]$"
+    body = ident.removeprefix("^(?i:").removesuffix(")$")
+    return f"^(?i:[\"'`]{body}[\"'`])$"  # anchors outside (?i:): see identifier_regex

@@ -177,3 +177,42 @@ def test_django_views_and_exported_functions_are_entry_points() -> None:
         ("show", 3),
         ("exported", 5),
     }
+
+
+FASTAPI_ANNOTATED = """\
+from typing import Annotated
+from fastapi import APIRouter, Depends
+from app.deps import CurrentUser, get_current_user
+router = APIRouter()
+AdminUser = Annotated[dict, Depends(get_current_user)]
+
+@router.patch("/me")
+def named_alias(body, current_user: CurrentUser):
+    return body.email
+
+@router.get("/inline")
+def inline(body, user: Annotated[dict, Depends(get_current_user)]):
+    return body.email
+
+@router.get("/local")
+def local_alias(body, user: AdminUser):
+    return body.email
+
+@router.post("/signup")
+def open_signup(body, session: Annotated[dict, Depends(get_db)]):
+    return body.email
+"""
+
+
+def test_fastapi_annotated_dependencies_guard_the_entry_point() -> None:
+    # Field test (fastapi/full-stack-fastapi-template): `current_user: CurrentUser`, the
+    # template's form of Depends(get_current_user), was reported as unguarded.
+    cats = categories((("email", ("email",)),))
+    result = analyze_flows(
+        cst.parse_module(FASTAPI_ANNOTATED),
+        cats,
+        authorizers=("get_current_user", "CurrentUser"),
+        in_gateway=True,
+        module_name="app.api.routes.users",
+    )
+    assert {(u.entry_point, u.start_line) for u in result.unguarded} == {("open_signup", 21)}

@@ -273,3 +273,33 @@ def test_policy_reads_both_keys() -> None:
     assert policy.data.categories == (("phone_number", ("phone", "msisdn")),)
     assert policy.gateway.authorizers("kotlin") == ("@PreAuthorize",)  # falls back to Java's
     assert policy.gateway.authorizers("go") == ()
+
+
+def test_only_files_the_generated_rules_can_match_get_them(tmp_path: Path) -> None:
+    """The taint rules cost semgrep most on large files: a file that names no category (and,
+    for the authorization rules, lies outside the gateway) is planned without them."""
+    from auditkit.flows.rulefile import flow_rule_targets
+
+    files = {
+        "web/names.ts": "export const send = (u) => api.post('/x', u.phoneNumber)\n",
+        "web/plain.js": "export const send = (u) => api.post('/x', u.name)\n",
+        "gw/Plain.java": "class Plain { void f(Db db) { db.save(1); } }\n",
+        "svc/Plain.go": "package svc\nfunc f() {}\n",
+        "svc/app.py": "phone = 1\nprint(phone)\n",  # Python: libcst, not these rules
+    }
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    language = {".ts": "typescript", ".js": "javascript", ".java": "java", ".go": "go"}
+    listed = [(p, language.get(Path(p).suffix, "python")) for p in files]
+    policy = parse_policy(
+        {
+            "gateway": {"paths": ["gw/**"], "authorization": {"java": ["@PreAuthorize"]}},
+            "data": {"categories": {"phone_number": ["phone", "phone_number"]}},
+        },
+        "auditkit.toml",
+        "",
+    )
+    assert flow_rule_targets(tmp_path, listed, policy) == {"web/names.ts", "gw/Plain.java"}
+    unset = parse_policy({}, "auditkit.toml", "")
+    assert flow_rule_targets(tmp_path, listed, unset) == frozenset()
