@@ -36,6 +36,27 @@ _BY_SUFFIX = {
     ".vue": "vue",  # its <script> blocks, as JavaScript or TypeScript (engines.masked)
     ".sh": "shell",
     ".bash": "shell",
+    ".cs": "csharp",
+    ".rb": "ruby",
+    ".php": "php",
+    ".xml": "xml",
+    ".toml": "toml",
+    ".ini": "ini",
+    ".cfg": "ini",
+    ".conf": "ini",
+    ".sql": "sql",
+    ".gradle": "gradle",
+    # HTML and the template flavours whose markup is HTML (the rule reads what the page loads)
+    ".html": "html",
+    ".htm": "html",
+    ".jinja": "html",
+    ".jinja2": "html",
+    ".hbs": "html",
+    ".handlebars": "html",
+    ".mustache": "html",
+    ".ejs": "html",
+    ".njk": "html",
+    ".twig": "html",
 }
 
 

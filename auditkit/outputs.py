@@ -27,13 +27,21 @@ _MD_FOOTER = b"` \xc2\xb7 auditkit "  # "Report schema `auditkit/report/1` · au
 SUFFIXES = (".json", ".sarif", ".html", ".md")
 
 
+# The policy file in the audited tree (policy.POLICY_FILE_NAME, a lower layer's constant kept
+# here to stay below policy): its allow_hosts / deny_hosts are policy entries, not connections,
+# and TOML files are scanned.
+_POLICY_FILE = "auditkit.toml"
+
+
 def may_be_output(name: str) -> bool:
     """Cheap test on the name: whether ``recognise`` must read the file."""
-    return name.endswith(SUFFIXES)
+    return name.endswith(SUFFIXES) or name == _POLICY_FILE
 
 
 def recognise(name: str, data: bytes) -> str | None:
     """The coverage reason for a file that auditkit wrote (``data`` is its content), or None."""
+    if name == _POLICY_FILE:
+        return f"{AUDITKIT_OUTPUT} (audit policy: its hosts are policy entries, not connections)"
     if _MARK not in data and b'"payloadType"' not in data:
         return None  # the common case: a file that does not name auditkit at all
     if name.endswith(".html"):

@@ -208,6 +208,112 @@ _SHELL_KEY = r"""(?:
 (?:[^\n\#]|(?<![ \t])\#)*?
 """
 
+_TOML_KEY = r"""(?:
+  # key = value (bare, dotted or quoted key), or a line of an array continued from above;
+  # "#" comment lines never match, nor [table] headers (a token needs a "=", quote or space
+  # before it)
+  ^[ \t]*+(?:[\w.\-]++|"[^"\n]*+"|'[^'\n]*+')[ \t]*+=
+| ^[ \t]*+(?=["'\[{])
+  # or: continue on the same line right after the previous match
+| (?!\A)\G
+)
+# skip lazily to the next token of the value, never into a " #" comment after it
+(?:[^\n\#]|(?<![ \t])\#)*?
+"""
+
+_INI_KEY = r"""(?:
+  # key = value, key: value, or an nginx / HAProxy "directive value ...;" line; "#" and ";"
+  # comment lines never match
+  ^[ \t]*+[\w.\-]++(?:[ \t]*+[=:]|[ \t])
+  # or: continue on the same line right after the previous match
+| (?!\A)\G
+)
+# skip lazily to the next token of the value, never into a " #" or " ;" comment after it
+(?:[^\n\#;]|(?<![ \t])[\#;])*?
+"""
+
+# Markup and scripts without a semgrep parser: what is never a candidate is matched first and
+# discarded with (*SKIP)(*FAIL) (PCRE2: the scan resumes after it), so comments are stepped over
+# whole; then the candidates.
+_HTML_SKIP = r"""# comments, template comments, <a> elements (links), <meta> tags, canonical / alternate links
+(?s:<!--.*?-->)
+| \{\#.*?\#\}
+| \{%-?[ \t]*+comment[ \t]*+-?%\}.*?\{%-?[ \t]*+endcomment[ \t]*+-?%\}
+| <a\b[^>]*+>.*?</a[ \t]*+>
+| <meta\b[^>]*+>
+| <link\b[^>]*?\brel[ \t]*+=[ \t]*+["']?(?:canonical|alternate)\b[^>]*+>
+  # text between tags, outside <script> and <style>: prose
+  # (a "{#" or "{%" in it starts a template comment, skipped above)
+| (?<=[>}])(?<!<script>)(?<!<style>)(?:[^<{]|\{(?![\#%]))++(?=<(?!/(?:script|style)\b)|\{)
+"""
+_HTML_BODY = r"""  # the whole value of a loading attribute, or url(...): host, //host/path or IP
+  (?<![\w\-])(?:src|href|srcset|action|data|poster|data-src|background)[ \t]*+=[ \t]*+["']?
+  (?://)?\K
+  (?:
+  SHAPES
+  )
+  (?=["'\s>,])
+  # a URL in url(...) ends at the ")" (a URL token would take it in)
+| (?<![\w\-])url\([ \t]*+["']?\K[a-z][\w+.\-]*+://[^\s"'()<>\\{}|^,;]++
+| (?<![\w\-])url\([ \t]*+["']?(?://)?\K
+  (?:
+  SHAPES
+  )
+  (?=["')])
+"""
+
+_XML_SKIP = r"""# comments, the declaration, DOCTYPE, namespace and schema URIs, POM project metadata
+<!--.*?-->
+| <\?.*?\?>
+| <!DOCTYPE\b(?:[^>\[]|\[.*?\])*+>
+| (?<![\w\-])(?:xmlns(?::[\w.\-]++)?|(?:xsi:)?(?:schemaLocation|noNamespaceSchemaLocation))
+  [ \t]*+=[ \t]*+(?:"[^"]*+"|'[^']*+')
+| <(licenses|scm|developers|contributors|organization|issueManagement|ciManagement
+    |mailingLists|description)\b.*?</\1[ \t]*+>
+"""
+_XML_BODY = r"""  # the whole text of an element or value of an attribute, or one "," / ";" element of it
+  (?:>[ \t\r\n]*+|=[ \t]*+["']|[,;][ \t]*+)\K
+  # not a Java class name (class="net.logstash.logback.appender.LogstashTcpSocketAppender")
+  (?!(?-i:[\w\-]+(?:\.[\w\-]+)*\.[A-Z]\w*)["'<])
+  (?:
+  SHAPES
+  )
+  (?=[ \t\r\n]*+<|["',;])
+"""
+
+_SQL_SKIP = r"""# "--" comments (not a "--" inside a word or URL) and /* */ comments
+(?<![^\s(,;])--[^\n]*+
+| /\*.*?\*/
+"""
+_SQL_BODY = r"""  # the whole of a '...' string literal
+  '\K
+  (?:
+  SHAPES
+  )
+  (?=')
+"""
+
+_GRADLE_SKIP = r"""# "//" comments (not the "//" of a URL or of a string) and /* */ comments
+(?<![:\w"'/$])//[^\n]*+
+| /\*.*?\*/
+"""
+_GRADLE_BODY = r"""  # the whole of a '...' or "..." string
+  ["']\K
+  (?:
+  SHAPES
+  )
+  (?=["'])
+"""
+
+
+def skipping_regex(skip: str, body: str) -> str:
+    return (
+        "(?six)\n(?:\n" + _indent(skip, 2) + ")(*SKIP)(*FAIL)\n"
+        + "| # a URL token\n  (?:\n" + _indent(TOKENS, 2) + "  )\n"
+        + "| " + body.lstrip().replace("  SHAPES\n", _indent(SHAPES, 2))
+    )  # fmt: skip
+
+
 _COMMON_NOTE = """\
 # Contract (docs/ARCHITECTURE.md, "Semgrep rule metadata"): role endpoint-literal. Every match
 # is ONE candidate endpoint inside ONE literal value and never in a comment; its byte offsets
@@ -292,6 +398,62 @@ _NOTES = {
 # command, VAR=value, --region=value) on every line but "#" comment lines, up to a " #" comment.
 # Generic-mode rule: `paths.include` limits it to shell scripts.
 """,
+    "csharp": """\
+# C# (.cs): regular, verbatim (@"...") and raw string literals, the constant parts of
+# interpolated strings ($"https://{host}/x" yields "/x"), attribute arguments.
+""",
+    "ruby": """\
+# Ruby (.rb): single- and double-quoted strings, the constant parts of "#{...}" interpolation,
+# %q/%Q strings; comments (# and =begin/=end) never.
+""",
+    "php": """\
+# PHP (.php): single- and double-quoted strings, the constant parts of "{$x}" interpolation,
+# heredocs; comments never. The HTML around <?php ?> blocks is not read.
+""",
+    "html": """\
+# HTML and HTML templates (.html, .htm, .jinja, .jinja2, .hbs, .handlebars, .mustache, .ejs,
+# .njk, .twig): what the page makes the browser load, the classic third-party transfer: URL
+# tokens in tags and in inline <script> / <style> (gtag and Tag Manager snippets, @import),
+# and the whole value of a loading attribute (src, href, srcset, action, data, poster, data-src)
+# or of url(...) when it is a host, a protocol-relative //host/path or an IP address.
+# Never: <!-- comments -->, {# template comments #}, {% comment %} blocks, <a> elements (a
+# link the visitor may follow, not something the page loads), <meta> tags, canonical and
+# alternate <link>s, and text between tags (prose).
+# Generic-mode rule: `paths.include` limits it to these files.
+""",
+    "xml": """\
+# XML (.xml: Spring contexts, Maven POMs, Android manifests, logback/log4j appenders): URL
+# tokens anywhere, and the whole text of an element or the whole value of an attribute (or one
+# element of a "," / ";" list in it) when shaped like a host, IP or region.
+# Never: <!-- comments -->, namespace and schema URIs (xmlns, xsi:schemaLocation), the
+# <?xml ?> declaration, <!DOCTYPE>, and a POM's project metadata (licenses, scm, developers,
+# contributors, organization, issue and CI management, mailing lists), <description> (prose).
+# The project's own <url> is read: it cannot be told from a repository's <url> without a parser.
+# Generic-mode rule: `paths.include` limits it to *.xml.
+""",
+    "toml": """\
+# TOML (.toml): key = value lines and the lines of an array continued over several lines;
+# "#" comments (whole lines and after a value) never. Values split at white space, ",", ";".
+# Generic-mode rule: `paths.include` limits it to *.toml.
+""",
+    "ini": """\
+# INI, CFG and CONF files (.ini, .cfg, .conf: setup.cfg, nginx upstream / server /
+# proxy_pass, HAProxy server lines, my.cnf-style sections): "key = value", "key: value" and
+# "directive value ...;" lines; "#" and ";" comments (whole lines and after a value) never.
+# Generic-mode rule: `paths.include` limits it to these files.
+""",
+    "sql": """\
+# SQL (.sql: seed data, CREATE SERVER ... OPTIONS (host '...'), connection strings): URL
+# tokens anywhere but in comments, and the whole of a '...' string literal when shaped like a
+# host, IP or region. "--" and /* */ comments never.
+# Generic-mode rule: `paths.include` limits it to *.sql.
+""",
+    "gradle": """\
+# Gradle Groovy build scripts (.gradle): URL tokens anywhere but in comments (maven { url
+# "..." }, uri('...')), and the whole of a '...' / "..." string when shaped like a host, IP or
+# region. "//" and /* */ comments never. (build.gradle.kts is Kotlin.)
+# Generic-mode rule: `paths.include` limits it to *.gradle.
+""",
     "properties": """\
 # Java .properties: key=value, key: value and key value lines; "#" and "!" comment lines are
 # never matched. The value is split into tokens at white space, ",", ";".
@@ -313,6 +475,15 @@ _TITLES = {
     "properties": "Java .properties files",
     "dockerfile": "Dockerfiles",
     "shell": "shell scripts",
+    "csharp": "C#",
+    "ruby": "Ruby",
+    "php": "PHP",
+    "html": "HTML and HTML templates",
+    "xml": "XML",
+    "toml": "TOML",
+    "ini": "INI, CFG and CONF files",
+    "sql": "SQL",
+    "gradle": "Gradle Groovy build scripts",
 }
 
 # rule file stem -> (semgrep languages, boundaries); None: a generic-mode rule
@@ -326,6 +497,9 @@ _CODE_RULES = {
     "terraform": ("hcl", _CODE),
     "json": ("json", _JSON),
     "yaml": ("yaml", _YAML),
+    "csharp": ("csharp", _CODE),
+    "ruby": ("ruby", _CODE),
+    "php": ("php", _CODE),
 }
 _GENERIC_RULES = {
     "dotenv": ([".env", ".env.*", "*.env"], _DOTENV_KEY),
@@ -339,6 +513,20 @@ _GENERIC_RULES = {
         _DOCKERFILE_KEY,
     ),
     "shell": (["*.sh", "*.bash"], _SHELL_KEY),
+    "toml": (["*.toml"], _TOML_KEY),
+    "ini": (["*.ini", "*.cfg", "*.conf"], _INI_KEY),
+}
+# HTML template flavours whose markup is HTML (auditkit.languages gives them language html).
+HTML_SUFFIXES = (
+    *(".html", ".htm", ".jinja", ".jinja2", ".hbs", ".handlebars"),
+    *(".mustache", ".ejs", ".njk", ".twig"),
+)
+# rule file stem -> (paths.include, what is skipped, the candidates besides URL tokens)
+_SKIPPING_RULES = {
+    "html": ([f"*{s}" for s in HTML_SUFFIXES], _HTML_SKIP, _HTML_BODY),
+    "xml": (["*.xml"], _XML_SKIP, _XML_BODY),
+    "sql": (["*.sql"], _SQL_SKIP, _SQL_BODY),
+    "gradle": (["*.gradle"], _GRADLE_SKIP, _GRADLE_BODY),
 }
 
 # The annotated test file beside each rule file (semgrep's runner pairs them by stem).
@@ -356,6 +544,15 @@ TEST_FILES = {
     "properties": "properties.properties",
     "dockerfile": "dockerfile.dockerfile",
     "shell": "shell.sh",
+    "csharp": "csharp.cs",
+    "ruby": "ruby.rb",
+    "php": "php.php",
+    "html": "html.html",
+    "xml": "xml.xml",
+    "toml": "toml.toml",
+    "ini": "ini.ini",
+    "sql": "sql.sql",
+    "gradle": "gradle.gradle",
 }
 
 _MESSAGE = "literal that may hold an endpoint (URL, host name, IP address or cloud region)"
@@ -563,11 +760,21 @@ def _generic_rule(stem: str, include: list[str], key: str) -> str:
     return _note(stem) + _COMMON_NOTE + head + paths + body
 
 
+def _skipping_rule(stem: str, include: list[str], skip: str, body: str) -> str:
+    head = _HEAD.format(rule_id=f"endpoint-literal-{stem}", language="generic", message=_MESSAGE)
+    paths = "    paths:\n      include:\n" + "".join(f'        - "{p}"\n' for p in include)
+    regex = "    pattern-regex: |\n" + _indent(skipping_regex(skip, body), 6)
+    return _note(stem) + _COMMON_NOTE + head + paths + regex
+
+
 def render() -> dict[str, str]:
     """File name -> text of every endpoint rule file."""
     out = {f"{stem}.yaml": _code_rule(stem, *spec) for stem, spec in _CODE_RULES.items()}
     out.update(
         {f"{stem}.yaml": _generic_rule(stem, *spec) for stem, spec in _GENERIC_RULES.items()}
+    )
+    out.update(
+        {f"{stem}.yaml": _skipping_rule(stem, *spec) for stem, spec in _SKIPPING_RULES.items()}
     )
     return out
 

@@ -99,7 +99,7 @@ def scan(
 
 
 _ANNOTATION = re.compile(
-    r"^\s*(?:#|//|!|/\*)\s*(ruleid|ok|todoruleid|todook):\s*([\w.\-]+(?:\s*,\s*[\w.\-]+)*)"
+    r"^\s*(?:#|//|!|/\*|<!--|--)\s*(ruleid|ok|todoruleid|todook):\s*([\w.\-]+(?:\s*,\s*[\w.\-]+)*)"
 )
 
 

@@ -240,6 +240,62 @@ EXPECTED = {
         "kafka-2.example.com:9092",
         "0.0.0.0",
     ],
+    # issue 12 class 5: file types read since
+    "csharp.cs": [
+        "https://api.example.com/v1",
+        "db.example.com",
+        "orders.database.windows.net",
+        ".example.com/path",
+        "ap-northeast-1",
+    ],
+    "ruby.rb": ["https://api.example.com/v1", "db.example.com", ".example.com/path", "us-west-1"],
+    "php.php": ["https://api.example.com/v1", "db.example.com", ".example.com/path", "sa-east-1"],
+    "html.html": [
+        "https://fonts.googleapis.com/css2?family=Roboto&display=swap",
+        "fonts.gstatic.com",
+        "https://www.googletagmanager.com/gtag/js?id=G-XXXXXXX",
+        "https://www.googletagmanager.com/gtm.js?id=",
+        "https://fonts.googleapis.com/css?family=Lato",
+        "https://images.example.com/logo.png",
+        "cdn.example.com/pixel.gif",
+        "https://www.youtube.com/embed/abc",
+        "https://forms.example.com/submit",
+        "static.example.com/bg.jpg",
+    ],
+    "xml.xml": [
+        "https://repo.example.com/maven2",
+        "jdbc:postgresql://db.example.com:5432/app",
+        "cache.example.com",
+        "ap-southeast-1",
+        "kafka-1.example.com:9092",
+        "kafka-2.example.com:9092",
+        "app.example.com",
+        "198.51.100.7:5000",
+        "https://logs.example.com/ingest",
+    ],
+    "toml.toml": [
+        "https://api.example.com/v1",
+        "db.example.com",
+        "us-west-2",
+        "kafka-1.example.com:9092",
+        "kafka-2.example.com:9092",
+        "10.0.0.12",
+    ],
+    "ini.ini": [
+        "db.example.com",
+        "https://api.example.com/v1",
+        "10.0.0.5:8080",
+        "app.example.com:8080",
+        "http://backend",
+        "203.0.113.10:80",
+        "eu-central-1",
+    ],
+    "sql.sql": ["pg.example.com", "https://hooks.example.com/in", "203.0.113.9", "us-east-2"],
+    "gradle.gradle": [
+        "https://repo.example.com/releases",
+        "https://jitpack.io",
+        "sonar.example.com",
+    ],
 }
 
 # Text that no candidate of the file may contain: comments, docstrings, keys, imports.
@@ -275,6 +331,23 @@ FORBIDDEN = {
     "yaml.test.yaml": ["eu-west-2", "comment.example.com", "key.example.com", "quoted.example.com"],
     "dotenv.env": ["comment.example.com", "inline.example.com", "commented.example.com"],
     "properties.properties": ["comment.example.com", "commented.example.com", "logback"],
+    "csharp.cs": ["comment.example.com", "OrdersService"],
+    "ruby.rb": ["comment.example.com", "block-comment.example.com"],
+    "php.php": ["comment.example.com", "block.example.com"],
+    "html.html": [
+        *("meta.example.com", "canonical.example.com", "commented.example.com"),
+        *("jinja-comment.example.com", "docs.example.com", "prose.example.com", "us-east-1"),
+        *("static/", "Lato)"),
+    ],
+    "xml.xml": [
+        *("maven.apache.org", "w3.org", "www.apache.org", "github.com", "prose.example.com"),
+        *("commented.example.com", "springframework.org", "schemas.android.com"),
+        *("org.example", "logstash", "MainActivity"),
+    ],
+    "toml.toml": ["comment.example.com", "trailing-comment.example.com", "tool.example"],
+    "ini.ini": ["comment.example.com", "trailing-comment.example.com"],
+    "sql.sql": ["comment.example.com", "public.users", "app.teams", "u.name"],
+    "gradle.gradle": ["comment.example.com", "org.example", "org.springframework"],
 }
 
 

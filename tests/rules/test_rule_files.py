@@ -73,8 +73,11 @@ def test_annotated_test_file(stem: str) -> None:
     text = target.read_text(encoding="utf-8")
     for rule in _rules(stem):
         rule_id = re.escape(rule["id"])
-        assert re.search(rf"(#|//) ruleid: {rule_id}$", text, re.MULTILINE), rule["id"]
-        assert re.search(rf"(#|//) ok: {rule_id}$", text, re.MULTILINE), rule["id"]
+        # the file type's own comment: # // <!-- --> (HTML, XML) /* */ (SQL)
+        end = r"(?:$| -->| \*/)"
+        lead = r"(?:#|//|<!--|/\*)"
+        assert re.search(rf"{lead} ruleid: {rule_id}{end}", text, re.MULTILINE), rule["id"]
+        assert re.search(rf"{lead} ok: {rule_id}{end}", text, re.MULTILINE), rule["id"]
 
 
 @pytest.mark.parametrize("stem", STEMS)
