@@ -235,7 +235,8 @@ _INI_KEY = r"""(?:
 # Markup and scripts without a semgrep parser: what is never a candidate is matched first and
 # discarded with (*SKIP)(*FAIL) (PCRE2: the scan resumes after it), so comments are stepped over
 # whole; then the candidates.
-_HTML_SKIP = r"""# comments, template comments, <a> elements (links), <meta> tags, canonical / alternate links
+_HTML_SKIP = r"""# comments, template comments, <a> elements (links), <meta> tags,
+# canonical / alternate links
 (?s:<!--.*?-->)
 | \{\#.*?\#\}
 | \{%-?[ \t]*+comment[ \t]*+-?%\}.*?\{%-?[ \t]*+endcomment[ \t]*+-?%\}
@@ -262,7 +263,7 @@ _HTML_BODY = r"""  # the whole value of a loading attribute, or url(...): host, 
   (?=["')])
 """
 
-_XML_SKIP = r"""# comments, the declaration, DOCTYPE, namespace and schema URIs, POM project metadata
+_XML_SKIP = r"""# comments, the declaration, DOCTYPE, namespace / schema URIs, POM project metadata
 <!--.*?-->
 | <\?.*?\?>
 | <!DOCTYPE\b(?:[^>\[]|\[.*?\])*+>
@@ -271,9 +272,9 @@ _XML_SKIP = r"""# comments, the declaration, DOCTYPE, namespace and schema URIs,
 | <(licenses|scm|developers|contributors|organization|issueManagement|ciManagement
     |mailingLists|description)\b.*?</\1[ \t]*+>
 """
-_XML_BODY = r"""  # the whole text of an element or value of an attribute, or one "," / ";" element of it
+_XML_BODY = r"""  # the whole text of an element or value of an attribute, or one "," / ";" item
   (?:>[ \t\r\n]*+|=[ \t]*+["']|[,;][ \t]*+)\K
-  # not a Java class name (class="net.logstash.logback.appender.LogstashTcpSocketAppender")
+  # not a Java class name (class="net.logstash.logback.appender.LogstashAppender")
   (?!(?-i:[\w\-]+(?:\.[\w\-]+)*\.[A-Z]\w*)["'<])
   (?:
   SHAPES
