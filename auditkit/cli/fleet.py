@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     "--workers",
     type=click.IntRange(min=0),
     default=0,
-    help="Worker processes of the LocalCluster (0: one per core); not with --scheduler.",
+    help="Worker processes of the LocalCluster (0: one per two cores); not with --scheduler.",
 )
 @click.option(
     "--key",

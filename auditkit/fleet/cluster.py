@@ -42,7 +42,7 @@ def connect(
     scheduler: str | None, workers: int = 0, timeout: float = CONNECT_TIMEOUT
 ) -> Iterator[Client]:
     """A client on ``scheduler``, or on a LocalCluster of ``workers`` processes (0: one per
-    core) bound to 127.0.0.1; EngineError (exit 3) when no cluster can be reached."""
+    two cores) bound to 127.0.0.1; EngineError (exit 3) when no cluster can be reached."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -52,9 +52,12 @@ def connect(
     if scheduler is None:
         import os
 
-        n = workers or max(1, os.cpu_count() or 1)
-        # One thread per worker process: a batch already keeps about one core busy with its
-        # own engine processes. No dashboard: it would open a port nobody asked for.
+        # One worker per two cores, one thread each: a batch runs semgrep and bandit as two
+        # processes side by side (and libcst in the worker meanwhile), so it keeps about two
+        # cores busy by itself. One worker per core oversubscribed the machine: on 2 cores,
+        # 2 workers were slower than 1 (their engines fought for the cores).
+        # No dashboard: it would open a port nobody asked for.
+        n = workers or max(1, (os.cpu_count() or 1) // 2)
         with (
             LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=n,

@@ -204,6 +204,7 @@ class _Run:
                 target=task.target,
                 batch=f"{task.index + 1}/{len(self.plans[task.target].batches)}",
                 files=task.files,
+                cached=outcome.cached,  # of those, taken from the worker's result cache
                 worker=outcome.worker,
                 seconds=f"{outcome.seconds:.2f}",
             )

@@ -17,7 +17,14 @@ from auditkit.fleet.manifest import FleetTarget
 from auditkit.fleet.state import target_key
 from auditkit.fleet.task import FleetBatch
 from auditkit.policy import Policy, load_audit_policy
-from auditkit.scan import PendingScan, ScanOptions, finish_scan, plan_batches, prepare_scan
+from auditkit.scan import (
+    PendingScan,
+    ScanOptions,
+    _cache_config,
+    finish_scan,
+    plan_batches,
+    prepare_scan,
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,10 @@ def plan_target(
 
     root = rulesets_dir()
     batches = plan_batches(pending, policy_rules, workers) if pending.todo else []
+    # The scan's own cache key, computed here: check_workers has made sure that the workers'
+    # versions and rules, which the key digests, are the client's.
+    config = _cache_config(policy, pending.options) if pending.options.use_cache else None
+    sha = {f.path: f.sha256 for f in pending.todo}
     tasks = []
     for i, batch in enumerate(batches):
         # Rule files the scan generated for this policy live on the client only: they travel.
@@ -69,7 +80,9 @@ def plan_target(
             for c in batch.semgrep_configs
             if not Path(c).is_relative_to(root)
         )
-        tasks.append(FleetBatch(target.name, i, batch, str(root), texts))
+        paths = sorted(set(batch.semgrep_paths) | set(batch.python_paths))
+        hashes = tuple((p, sha[p]) for p in paths) if config is not None else ()
+        tasks.append(FleetBatch(target.name, i, batch, str(root), texts, config, hashes))
     return TargetPlan(target, policy, pending, tuple(tasks), key)
 
 
