@@ -54,8 +54,9 @@ def connect(
 
         # One worker per two cores, one thread each: a batch runs semgrep and bandit as two
         # processes side by side (and libcst in the worker meanwhile), so it keeps about two
-        # cores busy by itself. One worker per core oversubscribed the machine: on 2 cores,
-        # 2 workers were slower than 1 (their engines fought for the cores).
+        # cores busy by itself. One worker per core oversubscribes an idle machine (on an idle
+        # 2-core machine, 2 workers measured slower than 1); on a machine shared with other
+        # load, more processes can win a larger share (2 were faster there): --workers N.
         # No dashboard: it would open a port nobody asked for.
         n = workers or max(1, (os.cpu_count() or 1) // 2)
         with (
