@@ -57,6 +57,12 @@ _BY_SUFFIX = {
     ".ejs": "html",
     ".njk": "html",
     ".twig": "html",
+    ".erb": "html",  # Rails views; the rule reads tags and scripts only, so other ERB is quiet
+    ".cshtml": "html",  # Razor views and components
+    ".razor": "html",
+    # .NET configuration is XML: nuget.config package sources, web.config connection strings
+    ".config": "xml",
+    ".csproj": "xml",
 }
 
 
@@ -71,6 +77,9 @@ def detect_language(path: str) -> str | None:
         return "dotenv"
     if name.endswith(".tfvars.json"):
         return "json"
+    # Laravel Blade views are HTML with {{ }} and @directives, not PHP code
+    if name.endswith(".blade.php"):
+        return "html"
     if name in _MAKEFILE_NAMES or name.endswith(".mk"):
         return "makefile"
     return _BY_SUFFIX.get(PurePosixPath(name).suffix)

@@ -235,17 +235,22 @@ _INI_KEY = r"""(?:
 # Markup and scripts without a semgrep parser: what is never a candidate is matched first and
 # discarded with (*SKIP)(*FAIL) (PCRE2: the scan resumes after it), so comments are stepped over
 # whole; then the candidates.
-_HTML_SKIP = r"""# comments, template comments, <a> elements (links), <meta> tags,
+_HTML_SKIP = r"""# comments, template comments, <a> tags (links), <meta> tags,
 # canonical / alternate links
 (?s:<!--.*?-->)
 | \{\#.*?\#\}
+| @\*.*?\*@
+| <%\#.*?%>
+| \{\{--.*?--\}\}
 | \{%-?[ \t]*+comment[ \t]*+-?%\}.*?\{%-?[ \t]*+endcomment[ \t]*+-?%\}
-| <a\b[^>]*+>.*?</a[ \t]*+>
+  # the <a ...> tag only: an image inside a link is loaded all the same
+| <a\b[^>]*+>
 | <meta\b[^>]*+>
 | <link\b[^>]*?\brel[ \t]*+=[ \t]*+["']?(?:canonical|alternate)\b[^>]*+>
   # text between tags, outside <script> and <style>: prose
-  # (a "{#" or "{%" in it starts a template comment, skipped above)
-| (?<=[>}])(?<!<script>)(?<!<style>)(?:[^<{]|\{(?![\#%]))++(?=<(?!/(?:script|style)\b)|\{)
+  # (a "{#", "{%", "{{--" or "@*" in it may start a template comment, skipped above)
+| (?<=[>}])(?<!<script>)(?<!<style>)(?:[^<{@]|\{(?![\#%]|\{--)|@(?!\*))++
+  (?=<(?!/(?:script|style)\b)|\{|@)
 """
 _HTML_BODY = r"""  # the whole value of a loading attribute, or url(...): host, //host/path or IP
   (?<![\w\-])(?:src|href|srcset|action|data|poster|data-src|background)[ \t]*+=[ \t]*+["']?
@@ -413,24 +418,25 @@ _NOTES = {
 """,
     "html": """\
 # HTML and HTML templates (.html, .htm, .jinja, .jinja2, .hbs, .handlebars, .mustache, .ejs,
-# .njk, .twig): what the page makes the browser load, the classic third-party transfer: URL
-# tokens in tags and in inline <script> / <style> (gtag and Tag Manager snippets, @import),
-# and the whole value of a loading attribute (src, href, srcset, action, data, poster, data-src)
-# or of url(...) when it is a host, a protocol-relative //host/path or an IP address.
-# Never: <!-- comments -->, {# template comments #}, {% comment %} blocks, <a> elements (a
-# link the visitor may follow, not something the page loads), <meta> tags, canonical and
-# alternate <link>s, and text between tags (prose).
+# .njk, .twig, .erb, .cshtml, .razor, .blade.php): what the page makes the browser load, the
+# classic third-party transfer: URL tokens in tags and in inline <script> / <style> (gtag and
+# Tag Manager snippets, @import), and the whole value of a loading attribute (src, href, srcset,
+# action, data, poster, data-src) or of url(...) when it is a host, //host/path or IP address.
+# Never: <!-- comments -->, template comments ({# #}, @* *@, <%# %>, {{-- --}}, {% comment %}
+# blocks), <a> tags (a link the visitor may follow, not something the page loads), <meta>
+# tags, canonical and alternate <link>s, and text between tags (prose).
 # Generic-mode rule: `paths.include` limits it to these files.
 """,
     "xml": """\
-# XML (.xml: Spring contexts, Maven POMs, Android manifests, logback/log4j appenders): URL
-# tokens anywhere, and the whole text of an element or the whole value of an attribute (or one
-# element of a "," / ";" list in it) when shaped like a host, IP or region.
+# XML (.xml; .NET .config and .csproj; Spring contexts, Maven POMs, Android manifests,
+# logback/log4j appenders): URL tokens anywhere, and the whole text of an element or the whole
+# value of an attribute (or one element of a "," / ";" list in it) when shaped like a host, IP
+# or region.
 # Never: <!-- comments -->, namespace and schema URIs (xmlns, xsi:schemaLocation), the
 # <?xml ?> declaration, <!DOCTYPE>, and a POM's project metadata (licenses, scm, developers,
 # contributors, organization, issue and CI management, mailing lists), <description> (prose).
 # The project's own <url> is read: it cannot be told from a repository's <url> without a parser.
-# Generic-mode rule: `paths.include` limits it to *.xml.
+# Generic-mode rule: `paths.include` limits it to these files.
 """,
     "toml": """\
 # TOML (.toml): key = value lines and the lines of an array continued over several lines;
@@ -520,12 +526,12 @@ _GENERIC_RULES = {
 # HTML template flavours whose markup is HTML (auditkit.languages gives them language html).
 HTML_SUFFIXES = (
     *(".html", ".htm", ".jinja", ".jinja2", ".hbs", ".handlebars"),
-    *(".mustache", ".ejs", ".njk", ".twig"),
+    *(".mustache", ".ejs", ".njk", ".twig", ".erb", ".cshtml", ".razor", ".blade.php"),
 )
 # rule file stem -> (paths.include, what is skipped, the candidates besides URL tokens)
 _SKIPPING_RULES = {
     "html": ([f"*{s}" for s in HTML_SUFFIXES], _HTML_SKIP, _HTML_BODY),
-    "xml": (["*.xml"], _XML_SKIP, _XML_BODY),
+    "xml": (["*.xml", "*.config", "*.csproj"], _XML_SKIP, _XML_BODY),
     "sql": (["*.sql"], _SQL_SKIP, _SQL_BODY),
     "gradle": (["*.gradle"], _GRADLE_SKIP, _GRADLE_BODY),
 }

@@ -261,6 +261,7 @@ EXPECTED = {
         "https://www.youtube.com/embed/abc",
         "https://forms.example.com/submit",
         "static.example.com/bg.jpg",
+        "https://badge.example.com/by-sa/88x31.png",
     ],
     "xml.xml": [
         "https://repo.example.com/maven2",
@@ -337,7 +338,8 @@ FORBIDDEN = {
     "html.html": [
         *("meta.example.com", "canonical.example.com", "commented.example.com"),
         *("jinja-comment.example.com", "docs.example.com", "prose.example.com", "us-east-1"),
-        *("static/", "Lato)"),
+        *("static/", "Lato)", "license.example.com"),
+        *("razor-comment", "erb-comment", "blade-comment"),
     ],
     "xml.xml": [
         *("maven.apache.org", "w3.org", "www.apache.org", "github.com", "prose.example.com"),
