@@ -38,6 +38,7 @@ _BY_SUFFIX = {
     ".bash": "shell",
     ".cs": "csharp",
     ".rb": "ruby",
+    ".rake": "ruby",  # Rake tasks, read through a renamed copy (engines.masked)
     ".php": "php",
     ".xml": "xml",
     ".toml": "toml",

@@ -40,6 +40,8 @@ _SCRIPT = re.compile(rb"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNO
 _TS_LANG = re.compile(rb"""\blang\s*=\s*["']?(?:ts|tsx|typescript)\b""", re.IGNORECASE)
 _TEMPLATE_ACTION = re.compile(rb"(?<!\$)\{\{.*?\}\}", re.DOTALL)
 _YAML_SUFFIXES = (".yaml", ".yml")
+# Suffixes of files in a language semgrep parses under another name: Rake tasks are Ruby.
+_RENAMED = {".rake": ".rb"}
 
 # Same length, same line breaks: offsets and line numbers stay those of the original.
 _BLANK = bytes(b if b in (0x0A, 0x0D) else 0x20 for b in range(256))
@@ -55,6 +57,9 @@ def masked_copy(path: str, source: bytes) -> tuple[bytes, str] | None:
         return _TEMPLATE_ACTION.sub(_template_action, source), PurePosixPath(path).suffix
     if detect_language(path) == "makefile":
         return source, ".sh"
+    if path.endswith(tuple(_RENAMED)):
+        # semgrep runs no rule on a suffix it does not know, whatever the file holds
+        return source, _RENAMED[PurePosixPath(path).suffix]
     if may_have_shebang(path):
         language = shebang_language(source)
         if language is not None:
@@ -68,6 +73,7 @@ def may_need_mask(path: str) -> bool:
     return (
         path.endswith((".vue", *_YAML_SUFFIXES))
         or detect_language(path) == "makefile"
+        or path.endswith(tuple(_RENAMED))
         or may_have_shebang(path)
     )
 

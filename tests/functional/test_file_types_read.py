@@ -119,6 +119,14 @@ API = "https://api.example.cn/v1"
 Aws.config.update(region: 'us-west-1')
 """
 
+# field test (lobsters lib/tasks/update_banned_url_shorteners.rake:8): Rake tasks are Ruby
+RAKE = """\
+task update: :environment do
+  # url = "https://comment.example.cn/list.txt"
+  url = "https://raw.example.cn/link-shorteners.txt"
+end
+"""
+
 PHP = """\
 <?php
 // $old = "https://comment.example.cn";
@@ -173,6 +181,7 @@ FILES = [
         [(4, "https://api.example.cn/v1"), (5, "orders.example.cn"), (6, "cn-north-1")],
     ),
     ("app.rb", RUBY, [(2, "https://api.example.cn/v1"), (3, "us-west-1")]),
+    ("lib/tasks/update.rake", RAKE, [(3, "https://raw.example.cn/link-shorteners.txt")]),
     ("app.php", PHP, [(3, "https://api.example.cn/v1"), (4, "sa-east-1")]),
 ]
 
