@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from auditkit import datavalues, sourcetext
+from auditkit.analyzers._python_catalogue import python_catalogue
 from auditkit.engines.bandit import BanditIssue
 from auditkit.engines.python_cst import PythonFileResult
 from auditkit.engines.semgrep import SemgrepMatch
@@ -282,18 +283,23 @@ class Normaliser:
                     "semgrep",
                 )
             ]
+        broker = match.get("broker")
+        if not gw.counts_broker(broker):
+            return []
         sink = match.get("sink") or match.rule_id
         store = match.get("store") or "data store"
         language = self.languages.get(match.path) or match.get("language") or ""
-        return [
-            self._bypass_finding(_location(match), sink, store, language, why, gw, "semgrep", "")
-        ]
+        finding = self._bypass_finding(
+            _location(match), sink, store, language, why, gw, "semgrep", ""
+        )
+        return [_with_broker(finding, broker)]
 
     def gateway_from_python(self, result: PythonFileResult) -> list[Finding]:
         why = self._outside_gateway(result.path)
         if why is None:
             return []
         gw = self.policy.gateway
+        catalogue = python_catalogue(gw.extra_sinks("python"))
         out: list[Finding] = []
         called_stores: set[str] = set()
         for call in result.calls:
@@ -307,12 +313,21 @@ class Normaliser:
                 )
             else:
                 called_stores.add(c.store)
-                out.append(
-                    self._bypass_finding(loc, c.sink, c.store, "python", why, gw, "libcst", c.via)
+                sink = catalogue.sinks.get(c.sink)
+                broker = sink.broker if sink is not None else None
+                if not gw.counts_broker(broker):
+                    continue  # a side of a broker the policy does not count
+                finding = self._bypass_finding(
+                    loc, c.sink, c.store, "python", why, gw, "libcst", c.via
                 )
+                out.append(_with_broker(finding, broker))
         for edge in result.imports:
             e: Any = edge
             if e.type_checking_only or e.store in called_stores or _is_exceptions_module(e.module):
+                continue
+            if not gw.brokers and any(
+                e.module == m or e.module.startswith(f"{m}.") for m in catalogue.broker_modules
+            ):
                 continue
             loc = self._module_location(result.path, e.line, e.column, e.module)
             out.append(
@@ -539,3 +554,10 @@ def _describe(verdict: Verdict) -> str:
     if detail:
         parts.append(f"({' '.join(detail)})")
     return " ".join(parts)
+
+
+def _with_broker(finding: Finding, broker: str | None) -> Finding:
+    """A broker finding says which side of the broker it is (the policy's brokers key)."""
+    if broker is None:
+        return finding
+    return replace(finding, evidence=(*finding.evidence, ("broker", broker)))

@@ -23,6 +23,8 @@ SINK_LANGUAGES = ("python", "go", "java", "javascript", "typescript")
 # [gateway.authorization]: Kotlin has its own key (its annotations may differ from Java's).
 AUTH_LANGUAGES = ("python", "go", "java", "kotlin", "javascript", "typescript")
 JURISDICTION_GROUPS = ("EU", "EEA", "ADEQUACY")
+# [gateway] brokers: which sides of a message broker or stream count as protected-store access.
+BROKER_SIDES = ("producer", "consumer")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class GatewayPolicy:
     sinks: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # [gateway.authorization]: language -> the calls / decorators / annotations that authorise
     authorization: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Records published to a broker leave the service as surely as rows written to a store;
+    # whether reading from one (a consumer) is a bypass too is the programme's decision.
+    brokers: tuple[str, ...] = ("producer",)
 
     @property
     def declared(self) -> bool:
@@ -51,6 +56,15 @@ class GatewayPolicy:
 
     def extra_sinks(self, language: str) -> tuple[str, ...]:
         return dict(self.sinks).get(language, ())
+
+    def counts_broker(self, role: str | None) -> bool:
+        """Whether access of this broker role (None: not a broker) counts: a connection that
+        can both publish and consume counts when either side does."""
+        if role is None:
+            return True
+        if role == "connection":
+            return bool(self.brokers)
+        return role in self.brokers
 
     def authorizers(self, language: str) -> tuple[str, ...]:
         """The checks that authorise access in ``language`` (Kotlin falls back to Java's)."""
@@ -206,13 +220,17 @@ def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
     _unknown(
         c,
         gw,
-        ("name", "paths", "protected_hosts", "include_tests", "sinks", "authorization"),
+        ("name", "paths", "protected_hosts", "include_tests", "sinks", "authorization", "brokers"),
         "gateway",
     )
     gw_name = _string(c, gw, "name", "gateway")
     gw_paths = _strings(c, gw, "paths", "gateway")
     protected = _strings(c, gw, "protected_hosts", "gateway")
     include_tests = _boolean(c, gw, "include_tests", "gateway")
+    brokers = _strings(c, gw, "brokers", "gateway")
+    for i, side in enumerate(brokers or ()):
+        if side not in BROKER_SIDES:
+            c.error(f"gateway.brokers[{i}]", f"{side!r} is not one of {', '.join(BROKER_SIDES)}")
     sinks_table = _table(c, gw, "sinks", "gateway.")
     _unknown(c, sinks_table, SINK_LANGUAGES, "gateway.sinks")
     sinks: list[tuple[str, tuple[str, ...]]] = []
@@ -248,6 +266,7 @@ def parse_policy(data: dict[str, Any], file_label: str, text: str) -> Policy:
             include_tests=bool(include_tests),
             sinks=tuple(sinks),
             authorization=tuple(authorization),
+            brokers=tuple(dict.fromkeys(brokers)) if brokers is not None else ("producer",),
         ),
         data=DataPolicy(categories=categories),
         source=file_label,

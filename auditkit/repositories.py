@@ -26,9 +26,16 @@ from pathlib import Path
 
 from auditkit import sourcetext
 from auditkit.engines.semgrep import SemgrepMatch
-from auditkit.sinks import REPOSITORY_CALL_MESSAGE, REPOSITORY_CALL_ROLE, REPOSITORY_ROLE
+from auditkit.sinks import (
+    REPOSITORY_CALL_MESSAGE,
+    REPOSITORY_CALL_ROLE,
+    REPOSITORY_EXTENDS_MESSAGE,
+    REPOSITORY_EXTENDS_ROLE,
+    REPOSITORY_ROLE,
+)
 
 _TYPE = re.compile(re.escape(REPOSITORY_CALL_MESSAGE).replace(r"\$TYPE", r"(?P<type>[^\s(]+)"))
+_BASE = re.compile(re.escape(REPOSITORY_EXTENDS_MESSAGE).replace(r"\$BASE", r"(?P<type>.+?) \("))
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +43,14 @@ class Repository:
     name: str  # the interface's simple name
     base: str  # the Spring Data interface it extends (catalogue name)
     store: str
+    # Declared through a project's own base interface (reported by the extends rule, since
+    # the declaration rule sees no Spring Data base on it).
+    inherited: bool = False
 
 
 def declared(root: Path, matches: Iterable[SemgrepMatch]) -> dict[str, Repository]:
     """Repository interfaces declared in the scanned tree, by simple name."""
+    matches = list(matches)  # read twice: declarations, then interfaces extending them
     found: dict[str, Repository] = {}
     for m in matches:
         if m.role != REPOSITORY_ROLE:
@@ -47,6 +58,21 @@ def declared(root: Path, matches: Iterable[SemgrepMatch]) -> dict[str, Repositor
         name = sourcetext.matched_text(root, m.path, m.start.offset, m.end.offset).strip()
         if name:
             found.setdefault(name, Repository(name, m.get("sink") or "", m.get("store") or ""))
+    # Interfaces that extend a declared repository, transitively (BaseRepo -> UserRepo).
+    extends: dict[str, str] = {}
+    for m in matches:
+        found_base = _BASE.match(m.message) if m.role == REPOSITORY_EXTENDS_ROLE else None
+        if found_base is not None:
+            name = sourcetext.matched_text(root, m.path, m.start.offset, m.end.offset).strip()
+            extends.setdefault(name, _simple(found_base["type"]))
+    grown = True
+    while grown:
+        grown = False
+        for name, base in extends.items():
+            if name not in found and base in found:
+                parent = found[base]
+                found[name] = Repository(name, parent.base, parent.store, inherited=True)
+                grown = True
     return found
 
 
@@ -55,13 +81,27 @@ def call_type(match: SemgrepMatch) -> str | None:
     found = _TYPE.match(match.message)
     if found is None:
         return None
-    return found["type"].split("<", 1)[0].rsplit(".", 1)[-1]
+    return _simple(found["type"])
+
+
+def _simple(type_text: str) -> str:
+    return type_text.split("<", 1)[0].rsplit(".", 1)[-1].strip()
 
 
 def resolve(match: SemgrepMatch, repositories: dict[str, Repository]) -> SemgrepMatch | None:
     """``match`` as a ``gateway-sink`` match, or None when it is not repository access."""
     if match.role == REPOSITORY_ROLE:
         return _as_sink(match, match.get("sink") or "Spring Data repository", None)
+    if match.role == REPOSITORY_EXTENDS_ROLE:
+        # Only declarations through a project's base interface: a direct one is reported by
+        # the declaration rule already.
+        name = _BASE.match(match.message)
+        if name is None:
+            return None
+        parent = repositories.get(_simple(name["type"]))
+        if parent is None:
+            return None
+        return _as_sink(match, f"extends {_simple(name['type'])} ({parent.base})", parent.store)
     if match.role != REPOSITORY_CALL_ROLE:
         return match
     type_name = call_type(match)

@@ -3,7 +3,7 @@
 The catalogue is data: for every language, the callables that open a data store directly
 (role ``gateway-sink``) and the HTTP calls whose URL the scanner compares with the policy's
 ``protected_hosts`` (role ``http-call``). This module reads and validates it, and turns the
-Go, Java, Kotlin, JavaScript and TypeScript entries into semgrep rules: the committed files
+Go, Java, Kotlin, C#, JavaScript and TypeScript entries into semgrep rules: the committed files
 under ``rulesets/semgrep/gateway/`` are these rules, written by ``scripts/gen_gateway_rules.py``.
 Policy ``[gateway.sinks]`` entries become extra rules through :func:`extra_sink_rules`.
 The Python entries are interpreted by :mod:`auditkit.analyzers.gateway_python`.
@@ -21,16 +21,22 @@ from typing import Any
 from auditkit import datacache
 from auditkit.errors import PolicyError, RulesetError
 
-SEMGREP_LANGUAGES = ("go", "java", "kotlin", "javascript", "typescript")
+SEMGREP_LANGUAGES = ("go", "java", "kotlin", "csharp", "javascript", "typescript")
 # Kotlin shares the Java catalogue and TypeScript the JavaScript one.
 _CATALOGUE_OF = {
     "python": "python",
     "go": "go",
     "java": "java",
     "kotlin": "java",
+    "csharp": "csharp",
     "javascript": "javascript",
     "typescript": "javascript",
 }
+# Brokers and streams carry data out of a service like a store does, but whether a consumer
+# counts is the auditor's decision (policy [gateway] brokers): every broker entry says which
+# side of the broker it opens. "connection" opens both (a NATS or AMQP connection, a Kafka
+# client object that makes producers and consumers) and counts whenever any side does.
+BROKER_ROLES = ("producer", "consumer", "connection")
 _ROLE_OF_TABLE = {"sink": "gateway-sink", "http": "http-call"}
 HTTP_STORE = "http-protected"
 CUSTOM_STORE = "custom"
@@ -54,6 +60,9 @@ class Sink:
     construct: bool = False  # javascript: called with `new`
     argument: int = 0  # http-call: position of the URL argument
     url_property: str | None = None  # http-call: the URL is this property of that argument
+    broker: str | None = None  # a message broker or stream: one of BROKER_ROLES
+    focus: str | None = None  # java/csharp: the match is narrowed to this metavariable
+    types: tuple[str, ...] = ()  # kotlin: qualified types whose values' calls are access
 
     @property
     def rule_id(self) -> str:
@@ -101,10 +110,11 @@ def check_keys(table: dict[str, Any], allowed: tuple[str, ...], where: str) -> N
 # `source` records where an entry's class and constructor names were checked (documentation
 # or the SDK's own repository): the catalogue is reviewed by auditors, who must be able to
 # verify that a name is real rather than guessed.
-_COMMON_KEYS = ("family", "store", "description", "source")
+_COMMON_KEYS = ("family", "store", "description", "source", "broker")
 _KEYS = {
     "go": (*_COMMON_KEYS, "imports", "package", "name", "slug", "calls", "argument"),
     "java": (*_COMMON_KEYS, "slug", "name", "patterns", "types", "kotlin"),
+    "csharp": (*_COMMON_KEYS, "slug", "name", "patterns", "types", "declares"),
     "javascript": (
         *_COMMON_KEYS,
         *("slug", "name", "modules", "access", "new", "globals", "argument", "property"),
@@ -126,6 +136,8 @@ def load_sinks(language: str) -> tuple[Sink, ...]:
         for i, entry in enumerate(data.get(table, [])):
             where = f"sinks/{catalogue}.toml [[{table}]] #{i + 1}"
             check_keys(entry, _KEYS[catalogue], where)
+            if entry.get("broker", BROKER_ROLES[0]) not in BROKER_ROLES:
+                raise RulesetError(f"{where}: broker must be one of {', '.join(BROKER_ROLES)}")
             try:
                 sinks.extend(_entry_sinks(language, role, entry))
             except KeyError as exc:
@@ -148,13 +160,14 @@ def _entry_sinks(language: str, role: str, entry: dict[str, Any]) -> list[Sink]:
         "store": store,
         "description": entry["description"],
         "argument": entry.get("argument", 0),
+        "broker": entry.get("broker"),
     }
     if language == "go":
         # One rule per function, so that a finding names the exact callable.
         prefix = entry.get("name", entry["imports"][0])
         return [
             Sink(
-                slug=_slug(f"{entry.get('slug', entry['package'])}-{call}"),
+                slug=_slug(f"{entry.get('slug', entry['package'])}-{call.removesuffix('{}')}"),
                 name=f"{prefix}.{call}",
                 imports=tuple(entry["imports"]),
                 callees=(f"{entry['package']}.{call}",),
@@ -162,7 +175,27 @@ def _entry_sinks(language: str, role: str, entry: dict[str, Any]) -> list[Sink]:
             )
             for call in entry["calls"]
         ]
-    if language in ("java", "kotlin"):
+    if language == "csharp" and "declares" in entry:
+        # Entity Framework: a DbContext subclass declared outside the gateway is data access
+        # (as a Spring Data repository is); the match is narrowed to the class name. semgrep
+        # resolves the base class through `using`, like Java's imports.
+        if "patterns" in entry or "types" in entry:
+            raise RulesetError(f"{entry['slug']}: declares cannot be mixed with patterns/types")
+        shapes = [
+            f"class $CLASS : {base}{more} {{...}}"
+            for base in entry["declares"]
+            for more in ("", ", $OTHER")
+        ]
+        return [
+            Sink(
+                slug=entry["slug"],
+                name=entry["name"],
+                callees=tuple(shapes),
+                focus="$CLASS",
+                **common,
+            )
+        ]
+    if language in ("java", "kotlin", "csharp"):
         patterns = entry.get("patterns", [])
         if language == "kotlin":
             # Kotlin constructs without `new`; shapes that differ more are given explicitly.
@@ -170,10 +203,28 @@ def _entry_sinks(language: str, role: str, entry: dict[str, Any]) -> list[Sink]:
         # Injected clients (Spring fields, constructor parameters, locals): any call on a value
         # whose *declared* type is the sink type. semgrep resolves the type through the file's
         # imports, so a same-named class of another package never matches.
-        patterns = [*patterns, *(_typed_call(language, t) for t in entry.get("types", ()))]
-        if not patterns:
+        types = tuple(entry.get("types", ()))
+        if language != "kotlin":
+            patterns = [*patterns, *(_typed_call(language, t) for t in types)]
+        if language == "csharp":
+            # C# 9 target-typed construction: `CosmosClient client = new(url, key);`.
+            patterns += [
+                f"{p[4:-5]} $VAR = new(...);"
+                for p in entry.get("patterns", [])
+                if p.startswith("new ") and p.endswith("(...)") and "<" not in p
+            ]
+        if not patterns and not (language == "kotlin" and types):
             return []
-        return [Sink(slug=entry["slug"], name=entry["name"], callees=tuple(patterns), **common)]
+        kotlin_types = types if language == "kotlin" else ()
+        return [
+            Sink(
+                slug=entry["slug"],
+                name=entry["name"],
+                callees=tuple(patterns),
+                types=kotlin_types,
+                **common,
+            )
+        ]
     return [
         Sink(
             slug=entry["slug"],
@@ -186,6 +237,37 @@ def _entry_sinks(language: str, role: str, entry: dict[str, Any]) -> list[Sink]:
             **common,
         )
     ]
+
+
+_QUALIFIED_GENERIC = re.compile(r"^new ((?:\w+\.)+)(\w+<.*)$")
+
+
+def _csharp_generic(pattern: str) -> Rule:
+    """semgrep's C# matcher does not resolve a qualified type that has type arguments
+    (``new Confluent.Kafka.ProducerBuilder<$K, $V>(...)``): the simple name is matched in
+    files with the namespace's ``using`` directive instead."""
+    found = _QUALIFIED_GENERIC.match(pattern)
+    if found is None:
+        return {"pattern": pattern}
+    namespace = found[1].rstrip(".")
+    using = {"pattern-inside": f"using {namespace};\n...\n"}
+    return {"patterns": [using, {"pattern": f"new {found[2]}"}]}
+
+
+def _kotlin_typed(type_name: str) -> Rule:
+    """Calls on a Kotlin value declared with ``type_name``. semgrep's Kotlin matcher does not
+    resolve a qualified type that has type arguments (``KafkaTemplate<String, String>``), so
+    the simple name is matched in files that import the type (single or wildcard import)."""
+    package, _, simple = type_name.rpartition(".")
+    imports = _either(
+        [
+            {"pattern-inside": f"import {type_name}\n...\n"},
+            {"pattern-inside": f"import {package}.*\n...\n"},
+        ]
+    )
+    qualified: Rule = {"pattern": _typed_call("kotlin", type_name)}
+    simple_form: Rule = {"patterns": [imports, {"pattern": _typed_call("kotlin", simple)}]}
+    return _either([qualified, simple_form])
 
 
 def _typed_call(language: str, type_name: str) -> str:
@@ -201,6 +283,11 @@ REPOSITORY_CALL_ROLE = "gateway-repository-call"
 # as a repository (auditkit.repositories).
 REPOSITORY_NAME = r"^(.*\.)?[A-Z]\w*(Repository|Repo|Dao|DAO)$"
 REPOSITORY_CALL_MESSAGE = "Call on a value of type $TYPE"
+# A project's own base interface (`interface BaseRepo<T> extends JpaRepository<T, Long>`, then
+# `interface UserRepo extends BaseRepo<User>`): every interface that extends another is a
+# candidate, kept by the scan when its base is (transitively) a declared repository.
+REPOSITORY_EXTENDS_ROLE = "gateway-repository-extends"
+REPOSITORY_EXTENDS_MESSAGE = "Interface extends $BASE"
 _REPOSITORY_KEYS = (*_COMMON_KEYS, "slug", "name", "bases")
 
 
@@ -238,6 +325,17 @@ def _repository_sinks(language: str, entries: list[dict[str, Any]]) -> list[Sink
                 role=REPOSITORY_CALL_ROLE,
             )
         )
+        sinks.append(
+            Sink(
+                language=language,
+                family=sinks[0].family,
+                slug="repository-extends",
+                name="Spring Data repository",
+                store="repository",
+                description="interface extending a repository the project declares",
+                role=REPOSITORY_EXTENDS_ROLE,
+            )
+        )
     return sinks
 
 
@@ -250,7 +348,7 @@ def _slug(text: str) -> str:
 
 def semgrep_rule(sink: Sink) -> Rule:
     """The semgrep rule for one catalogued sink."""
-    if sink.role in (REPOSITORY_ROLE, REPOSITORY_CALL_ROLE):
+    if sink.role in (REPOSITORY_ROLE, REPOSITORY_CALL_ROLE, REPOSITORY_EXTENDS_ROLE):
         return _rule(sink, _repository_formula(sink))
     formula = {"go": _go_formula, "javascript": _js_formula, "typescript": _js_formula}.get(
         sink.language, _java_formula
@@ -266,6 +364,8 @@ def gateway_rules(language: str) -> list[Rule]:
 def _rule(sink: Sink, formula: list[Rule]) -> Rule:
     if sink.role == REPOSITORY_CALL_ROLE:
         message = f"{REPOSITORY_CALL_MESSAGE} ({sink.name} when the project declares it so)"
+    elif sink.role == REPOSITORY_EXTENDS_ROLE:
+        message = f"{REPOSITORY_EXTENDS_MESSAGE} ({sink.name} when the base is one)"
     elif sink.role == REPOSITORY_ROLE:
         message = (
             f"Spring Data repository declared: extends {sink.name} ({sink.store}), "
@@ -281,6 +381,8 @@ def _rule(sink: Sink, formula: list[Rule]) -> Rule:
     else:
         message = f"Direct data-store access: {sink.name} ({sink.store}), {sink.description}"
     meta = {"role": sink.role, "sink": sink.name, "store": sink.store, "language": sink.language}
+    if sink.broker:
+        meta["broker"] = sink.broker
     body: Rule = {"patterns": formula} if len(formula) > 1 else formula[0]
     return {
         "id": sink.rule_id,
@@ -309,7 +411,10 @@ def _arguments(sink: Sink) -> str:
 
 def _go_formula(sink: Sink) -> list[Rule]:
     package, _, function = sink.callees[0].partition(".")
-    call = f"{function}({_arguments(sink)})"
+    # "Writer{}" in a catalogue's calls is a composite literal (segmentio/kafka-go documents
+    # `&kafka.Writer{Addr: ...}` rather than a constructor).
+    literal = function.endswith("{}")
+    call = f"{function[:-2]}{{...}}" if literal else f"{function}({_arguments(sink)})"
     # semgrep resolves a selector through *any* import whose path ends in the package name
     # (`sql.Open` would match `legacy.Open` from "example.com/sql"), so the package identifier
     # is pinned by its text for a plain import and by the alias for an aliased one.
@@ -343,6 +448,13 @@ def _repository_formula(sink: Sink) -> list[Rule]:
         )
         name = {"metavariable": "$TYPE", "regex": REPOSITORY_NAME}
         return [{"pattern": typed}, {"metavariable-regex": name}]
+    if sink.role == REPOSITORY_EXTENDS_ROLE:
+        shapes = (
+            ["interface $REPOSITORY : $BASE"]
+            if sink.language == "kotlin"
+            else ["interface $REPOSITORY extends $BASE {...}"]
+        )
+        return [_either([{"pattern": s} for s in shapes]), {"focus-metavariable": "$REPOSITORY"}]
     if sink.language == "kotlin":
         # semgrep's Kotlin matcher does not resolve a qualified supertype: the simple name is
         # matched in files that import it (single or wildcard import).
@@ -368,7 +480,12 @@ def _repository_formula(sink: Sink) -> list[Rule]:
 
 
 def _java_formula(sink: Sink) -> list[Rule]:
-    return [_either([{"pattern": p} for p in sink.callees])]
+    alternatives: list[Rule] = [
+        _csharp_generic(p) if sink.language == "csharp" else {"pattern": p} for p in sink.callees
+    ]
+    alternatives += [_kotlin_typed(t) for t in sink.types]
+    formula = [_either(alternatives)]
+    return [*formula, {"focus-metavariable": sink.focus}] if sink.focus else formula
 
 
 def _js_formula(sink: Sink) -> list[Rule]:

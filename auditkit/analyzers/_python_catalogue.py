@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from auditkit.errors import RulesetError
-from auditkit.sinks import CUSTOM_STORE, check_keys, read_catalogue
+from auditkit.sinks import BROKER_ROLES, CUSTOM_STORE, check_keys, read_catalogue
 
 _WHERE = "sinks/python.toml"
 # Callees the resolver itself understands; they are no sinks but must pass the prefilter.
@@ -22,6 +22,7 @@ class PySink:
     name: str  # the qualified callable, e.g. "psycopg2.connect"
     store: str
     description: str
+    broker: str | None = None  # brokers and streams: producer, consumer or connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,8 @@ class PythonCatalogue:
     import_stores: tuple[tuple[str, str], ...]  # (module, store), longest module first
     modules: frozenset[str]  # top-level module names: the prefilter's words
     http_modules: frozenset[str]
+    # Modules of broker entries: their import view counts only while the policy counts brokers.
+    broker_modules: frozenset[str] = frozenset()
 
     def known(self, qualified: str) -> bool:
         """Whether a qualified name means something to the analyzer (for star imports)."""
@@ -79,6 +82,7 @@ def python_catalogue(extra_sinks: tuple[str, ...] = ()) -> PythonCatalogue:
         import_stores=_longest_first({**dict(base.import_stores), **modules}),
         modules=base.modules | {name.split(".")[0] for name in extra_sinks},
         http_modules=base.http_modules,
+        broker_modules=base.broker_modules,
     )
 
 
@@ -88,12 +92,17 @@ def _builtin() -> PythonCatalogue:
     check_keys(data, ("sink", "shape", "http", "instance", "aws"), _WHERE)
     sinks: dict[str, PySink] = {}
     import_stores: dict[str, str] = {}
-    for entry in _tables(
-        data, "sink", ("module", "store", "description", "calls", "import_view", "source")
-    ):
+    broker_modules: set[str] = set()
+    sink_keys = ("module", "store", "description", "calls", "import_view", "source", "broker")
+    for i, entry in enumerate(_tables(data, "sink", sink_keys)):
+        broker = entry.get("broker")
+        if broker is not None and broker not in BROKER_ROLES:
+            raise RulesetError(f"{_WHERE} [[sink]] #{i + 1}: broker must be one of {BROKER_ROLES}")
         for call in entry["calls"]:
             name = f"{entry['module']}.{call}"
-            sinks[name] = PySink(name, entry["store"], entry["description"])
+            sinks[name] = PySink(name, entry["store"], entry["description"], broker)
+        if broker is not None:
+            broker_modules.add(entry["module"])
         if entry.get("import_view", True):
             import_stores[entry["module"]] = entry["store"]
     shapes = tuple(
@@ -127,6 +136,7 @@ def _builtin() -> PythonCatalogue:
         import_stores=_longest_first(import_stores),
         modules=frozenset(n.split(".")[0] for n in named),
         http_modules=frozenset(n.split(".")[0] for n in http),
+        broker_modules=frozenset(broker_modules),
     )
 
 

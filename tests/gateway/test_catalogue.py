@@ -16,8 +16,11 @@ STORES = {
     # issue 14: object stores of every cloud, Spring Data repositories
     "aliyun-oss", "tencent-cos", "huawei-obs", "volcengine-tos", "baidu-bos", "qiniu-kodo",
     "minio", "spring-data", "repository",
+    # issue 14: brokers and streams
+    "kafka", "rabbitmq", "pulsar", "nats", "pubsub", "azure-servicebus", "azure-eventhubs",
+    "azure-queue",
 }  # fmt: skip
-REPOSITORY_ROLES = ("gateway-repository", "gateway-repository-call")
+REPOSITORY_ROLES = ("gateway-repository", "gateway-repository-call", "gateway-repository-extends")
 
 
 @pytest.mark.parametrize("language", SEMGREP_LANGUAGES)
@@ -30,8 +33,10 @@ def test_semgrep_sinks_are_well_formed(language: str) -> None:
         assert sink.role in ("gateway-sink", "http-call", *REPOSITORY_ROLES)
         assert (sink.role == "http-call") == (sink.store == "http-protected")
         assert sink.description and sink.name
-        # The one repository-call rule needs no callee: it matches on the receiver's type.
-        assert sink.callees or sink.role == "gateway-repository-call"
+        # The one repository-call rule needs no callee: it matches on the receiver's type;
+        # Kotlin's injected clients are matched by their declared types.
+        assert sink.callees or sink.types or sink.role in REPOSITORY_ROLES[1:]
+        assert sink.broker in (None, "producer", "consumer", "connection")
 
 
 def test_python_stores_are_known_kinds() -> None:

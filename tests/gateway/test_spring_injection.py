@@ -116,3 +116,39 @@ def test_the_call_rule_message_gives_the_simple_type_name() -> None:
     assert call_type(_match("Call on a value of type UserRepository (x)")) == "UserRepository"
     assert call_type(_match("Call on a value of type a.b.UserRepo<User> (x)")) == "UserRepo"
     assert call_type(_match("something else")) is None
+
+
+@needs_semgrep
+def test_repositories_declared_through_a_project_base_interface(tmp_path: Path) -> None:
+    """`interface BaseRepo<T> extends JpaRepository<T, Long>`, then `interface UserRepo
+    extends BaseRepo<User>`: both declarations and calls on UserRepo are access (missed
+    before: the declaration rule sees no Spring Data base on UserRepo)."""
+    (tmp_path / "auditkit.toml").write_text('[gateway]\nname = "gw"\npaths = ["gateway/**"]\n')
+    _write(tmp_path, f"{SRC}/data/BaseRepo.java", (
+        "package com.example.data;\n"
+        "import org.springframework.data.jpa.repository.JpaRepository;\n"
+        "public interface BaseRepo<T> extends JpaRepository<T, Long> {}\n"
+    ))  # fmt: skip
+    _write(tmp_path, f"{SRC}/data/UserRepo.java", (
+        "package com.example.data;\n"
+        "public interface UserRepo extends BaseRepo<User> {}\n"
+    ))  # fmt: skip
+    _write(tmp_path, f"{SRC}/data/Plain.java", (
+        "package com.example.data;\n"
+        "public interface Plain extends java.io.Serializable {}\n"
+    ))  # fmt: skip
+    _write(tmp_path, f"{SRC}/web/Users.java", (
+        "package com.example.web;\n"
+        "import com.example.data.UserRepo;\n"
+        "class Users {\n"
+        "    private final UserRepo users;\n"
+        "    Users(UserRepo users) { this.users = users; }\n"
+        "    Object one(long id) { return users.findById(id); }\n"
+        "}\n"
+    ))  # fmt: skip
+    jpa = "org.springframework.data.jpa.repository.JpaRepository"
+    assert _scan(tmp_path) == {
+        (f"{SRC}/data/BaseRepo.java", 3, jpa),
+        (f"{SRC}/data/UserRepo.java", 2, f"extends BaseRepo ({jpa})"),
+        (f"{SRC}/web/Users.java", 6, f"UserRepo ({jpa})"),
+    }

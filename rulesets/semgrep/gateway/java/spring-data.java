@@ -11,24 +11,24 @@ import org.springframework.data.cassandra.repository.CassandraRepository;
 import org.springframework.stereotype.Repository;
 
 @Repository
-// ruleid: gateway-java-repository-jpa
+// ruleid: gateway-java-repository-jpa, gateway-java-repository-extends
 public interface UserRepository extends JpaRepository<User, Long> {
     Optional<User> findByEmail(String email);
 }
 
-// ruleid: gateway-java-repository-commons
+// ruleid: gateway-java-repository-commons, gateway-java-repository-extends
 interface SessionRepo extends CrudRepository<Session, String>, Auditing {}
 
-// ruleid: gateway-java-repository-mongodb
+// ruleid: gateway-java-repository-mongodb, gateway-java-repository-extends
 interface EventDao extends MongoRepository<Event, String> {}
 
-// ruleid: gateway-java-repository-elasticsearch
+// ruleid: gateway-java-repository-elasticsearch, gateway-java-repository-extends
 interface SearchRepository extends Auditing, ElasticsearchRepository<Doc, String> {}
 
-// ruleid: gateway-java-repository-r2dbc
+// ruleid: gateway-java-repository-r2dbc, gateway-java-repository-extends
 interface OrderRepository extends R2dbcRepository<Order, Long> {}
 
-// ruleid: gateway-java-repository-cassandra
+// ruleid: gateway-java-repository-cassandra, gateway-java-repository-extends
 interface ReadingRepository extends CassandraRepository<Reading, java.util.UUID> {}
 
 // ok: gateway-java-repository-commons
@@ -36,7 +36,16 @@ interface Auditing {}
 
 // A repository of the project's own making, not Spring Data's.
 // ok: gateway-java-repository-jpa
+// ruleid: gateway-java-repository-extends
 interface LocalRepository extends com.acme.JpaRepository<User, Long> {}
+
+// A project's own base interface (Spring Data's @NoRepositoryBean), and a repository declared
+// through it: both are repositories.
+// ruleid: gateway-java-repository-jpa, gateway-java-repository-extends
+interface BaseRepo<T> extends JpaRepository<T, Long> {}
+
+// ruleid: gateway-java-repository-extends
+interface CustomerRepo extends BaseRepo<User> {}
 
 class UserService {
     private final UserRepository users;
