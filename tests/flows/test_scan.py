@@ -224,7 +224,10 @@ def test_evidence_names_category_flow_and_severity(scanned: dict[str, object]) -
     assert [s["line"] for s in java["evidence"]["flow"]] == [7, 8, 9, 10]
     assert by_place[("web/a.ts", 6)]["severity"] == "medium"
     assert by_place[("web/a.ts", 14)]["evidence"]["data_category"] == "private_video"
-    assert by_place[("web/a.ts", 8)]["evidence"]["basis"] == "sdk-default"
+    # The SDK names no URL: its default host (api.segment.io) is placed by the vendor
+    # catalogue, whose verdict wins over the SDK table's default region.
+    segment = by_place[("web/a.ts", 8)]["evidence"]
+    assert (segment["basis"], segment["jurisdiction"]) == ("vendor-region", "US")
     assert by_place[("svc/A.kt", 6)]["severity"] == "high"  # API is not in this file
 
 
