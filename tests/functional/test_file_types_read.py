@@ -262,3 +262,16 @@ def test_policy_file_in_the_tree_is_not_scanned(tmp_path: Path) -> None:
     paths = {f.location.path for f in result.findings}
     assert paths == {"app.toml"}
     assert "auditkit.toml" in {s.path for s in result.coverage.files_skipped}
+
+
+def test_file_names_with_a_middle_part_are_not_hosts(tmp_path: Path) -> None:
+    """Field test (getsentry/self-hosted install/*.sh): "sentry.conf.py" was reported as a
+    non-EU host (.py is Paraguay's TLD); a file name with a conventional middle part is not."""
+    (tmp_path / "install.sh").write_text(
+        'echo "to modify your sentry.conf.py file"\n'
+        "cp jquery.min.js index.d.ts compose.override.yml out/\n"
+        "curl -fsS https://api.example.cn/v1\n"
+    )
+    result = run_scan(tmp_path, Policy(), ScanOptions(use_cache=False, run_bandit=False))
+    endpoints = [f for f in result.findings if f.rule_id.startswith("endpoint.")]
+    assert [(f.location.start_line, f.location.start_column) for f in endpoints] == [(3, 11)]

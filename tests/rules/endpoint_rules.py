@@ -49,8 +49,12 @@ TOKENS = r"""# >>> auditkit endpoint tokens (identical in every endpoint-literal
 # language wraps them in its own left and right boundaries.
 SHAPES = r"""# >>> auditkit endpoint shapes (identical in every endpoint-literal rule) >>>
   # host name [:port] [/path], also *.example.com and .example.com; not a bare file name
-  # (setup.py, README.md, main.tf) and not a Java/Android package (com.example.app)
-  (?![\w\-]++\.(?:py[icdwx]?|ipynb|[cm]?js|jsx|tsx?|map|jsonl?|ya?ml|toml|ini|cfg|conf|txt|md|rst
+  # (setup.py, README.md, main.tf, nor with a conventional middle part: sentry.conf.py,
+  # jquery.min.js, index.d.ts, compose.override.yml) and not a Java/Android package
+  # (com.example.app)
+  (?![\w\-]++
+     (?:\.(?:conf|config|settings|example|sample|min|local|dev|prod|test|spec|d|module|override))?
+     \.(?:py[icdwx]?|ipynb|[cm]?js|jsx|tsx?|map|jsonl?|ya?ml|toml|ini|cfg|conf|txt|md|rst
      |adoc|html?|css|scss|sass|less|xml|xsd|xslt?|wsdl|csv|tsv|log|sh|bash|zsh|ps1|bat|cmd|go
      |mod|sum|java|class|jar|war|ear|kts?|gradle|scala|rb|php|pm|cc|cpp|cxx|hh|hpp|cs|rs|swift
      |mm?|mli?|sql|proto|png|jpe?g|gif|svg|ico|bmp|webp|pdf|docx?|xlsx?|pptx?|zip|t?gz|tar|bz2

@@ -34,3 +34,5 @@ skaffold run --default-repo=us-docker.pkg.dev/acme/images
 	@docker push $(IMAGE) && curl -fsS https://hooks.example.cn/deployed
 # ok: endpoint-literal-shell
 	$(MAKE) -C docs html && cp -r build/html $(DESTDIR)/docs
+# ok: endpoint-literal-shell
+echo "to modify your sentry.conf.py file, see jquery.min.js and index.d.ts"
