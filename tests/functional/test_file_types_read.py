@@ -33,6 +33,7 @@ HTML = """\
   <a href="https://docs.example.cn/guide">guide</a>
   <p>Hosted in us-west-1, see https://prose.example.cn</p>
   <img src="https://img.example.de/eu.png">
+  <div itemscope itemtype="https://schema.example.cn/WebPage"></div>
   <a href="https://license.example.cn/"><img src="https://badge.example.cn/88x31.png"></a>
 </body>
 </html>
@@ -149,7 +150,7 @@ FILES = [
             (15, "https://img.example.cn/logo.png"),
             (16, "https://video.example.cn/embed/1"),
             # field test (djangoproject.com conduct/base.html:31): an image inside a link
-            (20, "https://badge.example.cn/88x31.png"),
+            (21, "https://badge.example.cn/88x31.png"),
         ],
     ),
     (
@@ -236,7 +237,7 @@ def test_comments_links_namespaces_and_prose_stay_out(
     endpoints = " ".join(str(f.evidence_dict.get("endpoint")) for f in scanned[0])
     for quiet in (
         *("old.example.cn", "canonical.example.cn", "jinja.example.cn", "docs.example.cn"),
-        "license.example.cn",
+        *("license.example.cn", "schema.example.cn"),
         *("prose.example.cn", "us-west-2", "maven.apache.org", "commented.example.cn"),
         *("license.example.cn", "logstash", "comment.example.cn", "trailing.example.cn"),
         *("old2.example.cn", "me-south-1", "public.users"),

@@ -249,6 +249,10 @@ _HTML_SKIP = r"""# comments, template comments, <a> tags (links), <meta> tags,
 | \{%-?[ \t]*+comment[ \t]*+-?%\}.*?\{%-?[ \t]*+endcomment[ \t]*+-?%\}
   # the <a ...> tag only: an image inside a link is loaded all the same
 | <a\b[^>]*+>
+  # vocabulary and namespace URIs (itemtype="http://schema.org/WebPage", <svg xmlns=...>):
+  # names, never loaded
+| (?<![\w\-])(?:xmlns(?::[\w.\-]++)?|itemtype|itemid|itemprop|vocab|typeof|profile)
+  [ \t]*+=[ \t]*+(?:"[^"]*+"|'[^']*+')
 | <meta\b[^>]*+>
 | <link\b[^>]*?\brel[ \t]*+=[ \t]*+["']?(?:canonical|alternate)\b[^>]*+>
   # text between tags, outside <script> and <style>: prose
@@ -428,7 +432,8 @@ _NOTES = {
 # action, data, poster, data-src) or of url(...) when it is a host, //host/path or IP address.
 # Never: <!-- comments -->, template comments ({# #}, @* *@, <%# %>, {{-- --}}, {% comment %}
 # blocks), <a> tags (a link the visitor may follow, not something the page loads), <meta>
-# tags, canonical and alternate <link>s, and text between tags (prose).
+# tags, canonical and alternate <link>s, vocabulary and namespace URIs (itemtype, xmlns), and
+# text between tags (prose).
 # Generic-mode rule: `paths.include` limits it to these files.
 """,
     "xml": """\

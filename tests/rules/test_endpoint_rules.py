@@ -338,7 +338,7 @@ FORBIDDEN = {
     "html.html": [
         *("meta.example.com", "canonical.example.com", "commented.example.com"),
         *("jinja-comment.example.com", "docs.example.com", "prose.example.com", "us-east-1"),
-        *("static/", "Lato)", "license.example.com"),
+        *("static/", "Lato)", "license.example.com", "schema.example.com", "w3.example.com"),
         *("razor-comment", "erb-comment", "blade-comment"),
     ],
     "xml.xml": [
