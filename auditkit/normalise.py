@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from auditkit import datavalues, sourcetext
+from auditkit import config_hosts, datavalues, sourcetext
 from auditkit.analyzers._python_catalogue import python_catalogue
 from auditkit.engines.bandit import BanditIssue
 from auditkit.engines.python_cst import PythonFileResult
@@ -59,7 +59,7 @@ class Normaliser:
             if protected and match.role == "endpoint-literal":
                 host = url_host(text)
                 if host is not None and host_is_protected(host, protected):
-                    out += self._protected_literal(match, host)
+                    out += self._protected_literal(match, host, raw, start)
                     continue
             verdict = self.classifier.classify(text, hints)
             if verdict is not None and verdict.basis == "policy" and verdict.compliant is True:
@@ -111,13 +111,21 @@ class Normaliser:
         end_line, end_column = sourcetext.position(self.root, match.path, last)
         return Location(match.path, line, column, end_line, end_column)
 
-    def _protected_literal(self, match: SemgrepMatch, host: str) -> list[Finding]:
-        """A reference to a protected service outside the gateway (config value or constant)."""
+    def _protected_literal(
+        self, match: SemgrepMatch, host: str, raw: str, start: int
+    ) -> list[Finding]:
+        """A reference to a protected service outside the gateway (config value or constant),
+        at the host itself: in a URL with a scheme and credentials the host is what an auditor
+        looks for on the line."""
         why = self._outside_gateway(match.path)
         if why is None:
             return []
+        at = raw.lower().find(host, start)
+        location = (
+            self._token_location(match, raw, at, at + len(host)) if at >= 0 else _location(match)
+        )
         finding = self._protected_host_finding(
-            _location(match),
+            location,
             host,
             PROTECTED_REFERENCE,
             why,
@@ -126,6 +134,34 @@ class Normaliser:
             "semgrep",
         )
         return [finding]
+
+    def config_host_findings(self, path: str) -> list[Finding]:
+        """Protected hosts that a config file outside the gateway connects to, where the
+        endpoint rules cannot see them: dotless hosts and non-URL connection strings
+        (auditkit.config_hosts). One finding per line survives the scan's dedupe."""
+        protected = self.policy.gateway.protected_hosts
+        language = self.languages.get(path, "")
+        if not protected or language not in config_hosts.CONFIG_LANGUAGES:
+            return []
+        why = self._outside_gateway(path)
+        if why is None:
+            return []
+        try:
+            text = sourcetext.file_text(self.root, path)
+        except OSError:
+            return []
+        return [
+            self._protected_host_finding(
+                Location(path, ref.line, ref.column, ref.line, ref.end_column),
+                ref.host,
+                PROTECTED_REFERENCE,
+                why,
+                self.policy.gateway,
+                language,
+                config_hosts.ENGINE,
+            )
+            for ref in config_hosts.protected_references(text, language, protected)
+        ]
 
     def _note_allowed(
         self,

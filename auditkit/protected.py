@@ -3,8 +3,13 @@ glob matching."""
 
 from __future__ import annotations
 
+import re
 from fnmatch import fnmatchcase
 from urllib.parse import urlsplit
+
+# Wrapped schemes put the real one last: jdbc:postgresql://h, r2dbc:pool:postgresql://h; Oracle's
+# thin driver writes jdbc:oracle:thin:@h:1521:SID or jdbc:oracle:thin:@//h:1521/service.
+_WRAPPED_URL = re.compile(r"(?i)^[a-z][\w+.\-]*(?::[a-z][\w+.\-]*)+:(?://|@(?://)?)")
 
 
 def url_host(value: str) -> str | None:
@@ -12,7 +17,10 @@ def url_host(value: str) -> str | None:
     text = value.strip()
     if not text:
         return None
-    if "://" not in text:
+    wrapped = _WRAPPED_URL.match(text)
+    if wrapped is not None:
+        text = "//" + text[wrapped.end() :]
+    elif "://" not in text:
         text = "//" + text
     try:
         host = urlsplit(text).hostname

@@ -397,6 +397,8 @@ def _normalise(
                 findings += norm.flows_from_python(r.python)
         issues += [EngineIssue(path, semgrep_engine.ENGINE, e.message) for e in r.semgrep_errors]
         issues += [EngineIssue(path, bandit_engine.ENGINE, e.message) for e in r.bandit_errors]
+    for f in ws.files:
+        findings += norm.config_host_findings(f.path)
     findings = [_in_test_code(f) for f in _dedupe(findings)]
     findings.sort(key=Finding.sort_key)
     return assign_fingerprints(findings), issues, norm.allowed_by_policy
