@@ -77,7 +77,13 @@ _CONNECTION_KEY = re.compile(
     r"[ \t]*=[ \t]*(?:tcp:)?(?P<host>[\w\-]+(?:\.[\w\-]+)*)"
 )
 # host:port as a list element (StackExchange.Redis "orders-redis:6379,password=...")
-_HOST_PORT = re.compile(r"(?<![\w.\-:/@=])(?P<host>[A-Za-z][\w\-]*(?:\.[\w\-]+)*):\d{1,5}(?![\w.])")
+# The port ends the element: rabbitmq:3-management is an image tag, not a host and port.
+_HOST_PORT = re.compile(
+    r"(?<![\w.\-:/@])(?P<host>[A-Za-z][\w\-]*(?:\.[\w\-]+)*):\d{1,5}(?=$|[\s,;/\"'])"
+)
+# Keys whose values name container images (docker-compose, Kubernetes): redis:7 is an image
+# and its tag, pulled from a registry, never a connection.
+_IMAGE_KEYS = frozenset({"image"})
 # a whole list element, for keys that name a host
 _ELEMENT = re.compile(r"[^\s,;\"'`]+")
 
@@ -128,6 +134,8 @@ def _hosts(key: str, value: str) -> Iterator[tuple[int, str]]:
             yield m.start() + _host_offset(m.group(), host), host
     for m in _CONNECTION_KEY.finditer(value):
         yield m.start("host"), m.group("host").lower()
+    if key.lower() in _IMAGE_KEYS:
+        return
     for m in _HOST_PORT.finditer(value):
         yield m.start("host"), m.group("host").lower()
     if _names_host(key):

@@ -143,3 +143,31 @@ def test_config_outside_the_gateway_is_a_bypass_and_inside_it_is_not(tmp_path: P
         ("orders/.env", 2, 33, "orders-db.internal"),
         ("orders/.env", 3, 19, "orders-redis"),
     }
+
+
+def test_compose_image_tags_are_not_host_and_port(tmp_path: Path) -> None:
+    # Field fix (sqshq/piggymetrics docker-compose.yml:4, `image: rabbitmq:3-management` was
+    # reported as the protected host rabbitmq): an image reference is pulled, not connected to,
+    # and a port ends its list element. The service's broker host setting is still found.
+    (tmp_path / "auditkit.toml").write_text(
+        '[gateway]\nname = "repositories"\npaths = ["*/src/main/java/**/repository/**"]\n'
+        'protected_hosts = ["rabbitmq", "redis"]\n'
+    )
+    (tmp_path / "docker-compose.yml").write_text(
+        "version: '2.1'\n"
+        "services:\n"
+        "  rabbitmq:\n"
+        "    image: rabbitmq:3-management\n"
+        "  cache:\n"
+        "    image: redis:7\n"
+        "  app:\n"
+        "    environment:\n"
+        "      - CACHE=redis:6379\n"
+    )
+    shared = tmp_path / "config/src/main/resources/shared"
+    shared.mkdir(parents=True)
+    (shared / "application.yml").write_text("spring:\n  rabbitmq:\n    host: rabbitmq\n")
+    assert _scan(tmp_path) == {
+        ("docker-compose.yml", 9, 15, "redis"),
+        ("config/src/main/resources/shared/application.yml", 3, 11, "rabbitmq"),
+    }
