@@ -76,7 +76,8 @@ def report_from_dict(data: object) -> Report:
 
 def _first_party(r: Reader, root: dict[str, Any]) -> tuple[FirstPartyDomain, ...] | None:
     """The proposed first-party domains; None in reports written before they were proposed.
-    (``processors`` and ``unverified_hosts`` are derived from the findings, never read.)"""
+    (``processors``, ``unverified_hosts`` and ``data_flows`` are derived from the findings,
+    never read.)"""
     if root.get("first_party") is None:
         return None
     out = []

@@ -51,6 +51,9 @@ class Processor:
     eu_alternative: str | None  # the vendor's EU endpoint, when one is named
     findings: tuple[str, ...]  # ids of the findings that name it
     open: int  # of which live (open or confirmed)
+    # Data categories that data-egress findings send to it (by its name or one of its hosts),
+    # whatever their status, as the processor itself is listed whatever its findings' status.
+    categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +83,31 @@ def processors(report: Report) -> tuple[Processor, ...]:
             name = _str(f.evidence_dict.get("vendor"))
             if name:
                 named[name].append(f)
-    return tuple(_processor(name, named[name]) for name in sorted(named, key=_order))
+    received = _received(report)
+    return tuple(_processor(name, named[name], received) for name in sorted(named, key=_order))
 
 
-def _processor(name: str, found: list[ReportFinding]) -> Processor:
+def _received(report: Report) -> dict[tuple[str, str], set[str]]:
+    """("vendor" | "host", lower-cased name) -> the data categories that egress findings send
+    there. An SDK call names its vendor; a URL names only its host, which the endpoint findings
+    of the same processor name too."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f in report.findings:
+        if f.category is not Category.DATA_EGRESS:
+            continue
+        ev = f.evidence_dict
+        category = _str(ev.get("data_category"))
+        if category is None:
+            continue
+        for key in ("vendor", "host"):
+            if value := _str(ev.get(key)):
+                out[(key, value.casefold())].add(category)
+    return out
+
+
+def _processor(
+    name: str, found: list[ReportFinding], received: dict[tuple[str, str], set[str]]
+) -> Processor:
     places: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for f in found:
         ev = f.evidence_dict
@@ -91,6 +115,10 @@ def _processor(name: str, found: list[ReportFinding]) -> Processor:
         places[(where, _str(ev.get("region")))].add(_str(ev.get("host")) or f"{ev.get('endpoint')}")
     first = found[0].evidence_dict
     alternatives = sorted({a for f in found if (a := _str(f.evidence_dict.get("eu_alternative")))})
+    categories = set(received.get(("vendor", name.casefold()), ()))
+    for hosts in places.values():
+        for host in hosts:
+            categories |= received.get(("host", host.casefold()), set())
     return Processor(
         name=name,
         operator=_str(first.get("operator")),
@@ -103,6 +131,7 @@ def _processor(name: str, found: list[ReportFinding]) -> Processor:
         eu_alternative="; ".join(alternatives) or None,
         findings=tuple(f.id for f in found),
         open=sum(1 for f in found if f.live),
+        categories=tuple(sorted(categories)),
     )
 
 
@@ -142,6 +171,7 @@ def processors_to_list(items: tuple[Processor, ...]) -> list[dict[str, Any]]:
             "eu_alternative": p.eu_alternative,
             "findings": list(p.findings),
             "open": p.open,
+            "categories": list(p.categories),
         }
         for p in items
     ]

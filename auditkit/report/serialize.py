@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from auditkit.firstparty import FirstPartyDomain
+from auditkit.report.dataflows import data_flows, data_flows_to_list
 from auditkit.report.model import (
     Decision,
     History,
@@ -85,6 +86,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         # Derived from the findings for readers of report.json; derived again on reading.
         "processors": processors_to_list(processors(report)),
         "unverified_hosts": host_inventory_to_list(host_inventory(report)),
+        "data_flows": data_flows_to_list(data_flows(report)),
         "first_party": None
         if report.first_party is None
         else [_first_party(d) for d in report.first_party],

@@ -345,6 +345,77 @@ def findings() -> list[Finding]:
             _endpoint("s3.us-west-2.amazonaws.com", "aws", "us-west-2", "US", "cloud-region"),
             Suppression("baseline", "present in baseline .auditkit-baseline.json"),
         ),
+        # Data egress (issue 17): a flow to a processor that endpoint findings name (appendix F
+        # lists the category it receives), and one to a log whose path and notes carry markup.
+        _f(
+            "data-egress.endpoint",
+            Category.DATA_EGRESS,
+            Severity.CRITICAL,
+            "Phone number data is sent to https://analytics.cn-beijing.aliyuncs.com (aliyun cn-beijing CN) by requests.post",
+            "services/feed/feed/analytics.py",
+            41,
+            "requests.post(ANALYTICS_URL, json=payload)",
+            "    requests.post(ANALYTICS_URL, json=payload)",
+            "libcst",
+            {
+                "data_category": "phone_number",
+                "sink": "requests.post",
+                "sink_kind": "endpoint",
+                "language": "python",
+                **_endpoint(
+                    "analytics.cn-beijing.aliyuncs.com",
+                    "aliyun",
+                    "cn-beijing",
+                    "CN",
+                    "cloud-region",
+                ),
+                "extractor": None,
+                "vendor": "Alibaba Cloud",
+                "resolved_via": "constant ANALYTICS_URL (line 8)",
+                "flow": [
+                    {
+                        "path": "services/feed/feed/analytics.py",
+                        "line": 37,
+                        "note": "phone = user.phone_number",
+                    },
+                    {
+                        "path": "services/feed/feed/analytics.py",
+                        "line": 39,
+                        "note": 'payload = {"msisdn": phone}',
+                    },
+                    {
+                        "path": "services/feed/feed/analytics.py",
+                        "line": 41,
+                        "note": "sent by requests.post",
+                    },
+                ],
+            },
+        ),
+        _f(
+            "data-egress.log",
+            Category.DATA_EGRESS,
+            Severity.MEDIUM,
+            "Phone number data is written to a log by logger.info",
+            HOSTILE_PATH,
+            12,
+            'logger.info(f"<b>{phone}</b>")',
+            '    logger.info(f"<b>{phone}</b>")',
+            "libcst",
+            {
+                "data_category": "phone_number",
+                "sink": "logger.info",
+                "sink_kind": "log",
+                "language": "python",
+                "flow": [
+                    {
+                        "path": HOSTILE_PATH,
+                        "line": 10,
+                        "note": "phone = u['phone'] | `x` <script>alert(3)</script>",
+                    },
+                    {"path": HOSTILE_PATH, "line": 12, "note": "logged by logger.info"},
+                ],
+            },
+        ),
     ]
     out.sort(key=Finding.sort_key)
     return assign_fingerprints(out)

@@ -67,7 +67,7 @@ def test_audit_writes_every_format_and_says_it_is_unsigned(
 
 
 @pytest.mark.parametrize(
-    ("fail_on", "code"), [("none", 0), ("critical", 0), ("high", 1), ("info", 1)]
+    ("fail_on", "code"), [("none", 0), ("critical", 1), ("high", 1), ("info", 1)]
 )
 def test_fail_on(
     stub_scan: list[Path], target: Path, tmp_path: Path, fail_on: str, code: int

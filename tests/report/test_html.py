@@ -164,21 +164,21 @@ def test_findings_table_filters_and_sorts(page: tuple[Browser, Path]) -> None:
         "Array.from(document.querySelectorAll('#findings-table tbody tr')).filter(r => !r.hidden)"
     )
     assert browser.evaluate("document.getElementById('findings-controls').hidden") is False
-    assert browser.evaluate(f"{visible}.length") == 12
+    assert browser.evaluate(f"{visible}.length") == 14
     browser.evaluate(
         "const s = document.querySelector('select[data-filter=category]');"
         "s.value = 'gateway-bypass'; s.dispatchEvent(new Event('change'));"
     )
     assert browser.evaluate(f"{visible}.map(r => r.dataset.category)") == ["gateway-bypass"] * 3
     assert browser.evaluate("document.getElementById('findings-count').textContent") == (
-        "Showing 3 of 12 findings"
+        "Showing 3 of 14 findings"
     )
     browser.evaluate("document.getElementById('findings-reset').click()")
-    assert browser.evaluate(f"{visible}.length") == 12
+    assert browser.evaluate(f"{visible}.length") == 14
     # Sort by risk (4th column): least severe first on the second click.
     browser.evaluate("document.querySelectorAll('#findings-table thead th button')[3].click()")
     first = f"{visible}.map(r => r.dataset.severity)"
-    assert browser.evaluate(first)[0] == "high"
+    assert browser.evaluate(first)[0] == "critical"
     browser.evaluate("document.querySelectorAll('#findings-table thead th button')[3].click()")
     assert browser.evaluate(first)[0] == "info"
     assert (
@@ -202,8 +202,8 @@ def test_fully_readable_with_javascript_off(report: Report, tmp_path: Path) -> N
             "Array.from(document.querySelectorAll('#findings-table tbody tr'))"
             ".filter(r => r.offsetParent !== null).length"
         )
-        assert rows == 12
-        assert browser.evaluate("document.querySelectorAll('article.finding').length") == 12
+        assert rows == 14
+        assert browser.evaluate("document.querySelectorAll('article.finding').length") == 14
 
 
 @needs_chromium

@@ -40,7 +40,7 @@ def test_top_level_keys_and_the_names_signing_reads(report: Report) -> None:
     assert set(d) == {
         "schema", "metadata", "scope", "methodology", "coverage", "findings", "triage", "summary",
         "policy_source", "policy_path", "waivers", "history", "processors", "unverified_hosts",
-        "first_party",
+        "data_flows", "first_party",
     }  # fmt: skip
     assert d["history"] is None  # a first audit: no --previous
     assert (d["policy_source"], d["policy_path"]) == ("target", "auditkit.toml")
@@ -58,16 +58,16 @@ def test_top_level_keys_and_the_names_signing_reads(report: Report) -> None:
     assert all(set(e) >= {"name", "version"} for e in d["methodology"]["engines"])
     assert d["summary"]["by_category"] == {
         "non-eu-endpoint": 4, "operator-jurisdiction": 0, "gateway-bypass": 3,
-        "unverified-endpoint": 1, "security": 1, "data-egress": 0, "gateway-authorization": 0,
+        "unverified-endpoint": 1, "security": 1, "data-egress": 2, "gateway-authorization": 0,
     }  # fmt: skip
     assert d["summary"]["by_severity"] == {
-        "critical": 0,
+        "critical": 1,
         "high": 4,
-        "medium": 3,
+        "medium": 4,
         "low": 1,
         "info": 1,
     }
-    assert d["summary"]["totals"] == {"findings": 12, "live": 9, "suppressed": 3}
+    assert d["summary"]["totals"] == {"findings": 14, "live": 11, "suppressed": 3}
 
 
 def test_every_finding_keeps_the_findings_json_contract(report: Report) -> None:
@@ -94,7 +94,7 @@ def test_report_json_is_rfc8785_canonical(report: Report) -> None:
 
 def test_ids_follow_report_order_live_first(report: Report) -> None:
     ids = [f.id for f in report.findings]
-    assert ids == [f"AK-{n:03d}" for n in range(1, 13)]
+    assert ids == [f"AK-{n:03d}" for n in range(1, 15)]
     live = [f.live for f in report.findings]
     assert live == sorted(live, reverse=True)
     first = report.findings[0]
@@ -123,7 +123,7 @@ def test_suppressed_baselined_and_triaged_findings_stay_with_their_reasons(repor
 def test_stale_triage_decisions_are_listed(report: Report) -> None:
     stale = report.triage.stale
     assert [d.decision.path for d in stale] == ["services/feed/feed/export.py"]
-    assert {d.finding for d in report.triage.decisions} == {"AK-005", "AK-011", None}
+    assert {d.finding for d in report.triage.decisions} == {"AK-005", "AK-013", None}
 
 
 @pytest.mark.parametrize(

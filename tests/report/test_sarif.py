@@ -98,7 +98,7 @@ def test_results_are_truncated_to_the_upload_limits(
         f"AK-{n:03d}" for n in range(1, 6)
     ]
     props = run["properties"]
-    assert (props["truncated"], props["resultsTotal"], props["resultsIncluded"]) == (True, 12, 5)
+    assert (props["truncated"], props["resultsTotal"], props["resultsIncluded"]) == (True, 14, 5)
     assert "report.json holds every finding" in props["truncationNote"]
     assert len(run["artifacts"]) == len(
         {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
