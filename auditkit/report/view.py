@@ -9,6 +9,7 @@ from typing import Any
 
 from auditkit.model import Category
 from auditkit.report.changes import RETEST_DEFINITIONS, RETEST_LABELS, changes_of
+from auditkit.report.dataflows import data_flows
 from auditkit.report.model import (
     CATEGORY_ORDER,
     RISK_LABELS,
@@ -99,6 +100,12 @@ VERDICT_LABELS = {
 # Files (and finding ids) shown per row of appendices F and G: a host used in hundreds of files
 # would fill pages; report.json lists them all.
 FILE_LIMIT = 12
+# Where a data-egress flow ends (auditkit.flows.results sink kinds), as section 6 names it.
+FLOW_KIND_LABELS = {
+    "endpoint": "Endpoint",
+    "store": "Data store outside the gateway",
+    "log": "Log",
+}
 SIGNATURE_NOTE = "The signature, if any, is in report.json.dsse.json."
 # What an endpoint that allow_hosts matched would have been without it.
 WOULD_BE_LABELS = {
@@ -223,6 +230,9 @@ def context(report: Report) -> dict[str, Any]:
         "processors": processors(report),
         "unverified_hosts": host_inventory(report),
         "first_party": report.first_party or (),
+        # Section 6: derived from the data-egress findings (auditkit.report.dataflows).
+        "data_flows": data_flows(report),
+        "flow_kind_labels": FLOW_KIND_LABELS,
         "file_limit": FILE_LIMIT,
     }
 

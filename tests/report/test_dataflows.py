@@ -10,6 +10,9 @@ from auditkit.model import Category
 from auditkit.report import Report
 from auditkit.report.dataflows import FlowStepRef, data_flows
 from auditkit.report.deserialize import report_from_dict
+from auditkit.report.html import render_html
+from auditkit.report.json_render import render_json
+from auditkit.report.markdown import render_markdown
 from auditkit.report.processors import processors
 from auditkit.report.serialize import report_to_dict
 
@@ -96,3 +99,51 @@ def test_malformed_steps_are_left_out_and_the_sink_kind_falls_back_to_the_rule(
 def test_no_egress_findings_no_section(report: Report) -> None:
     kept = tuple(f for f in report.findings if f.category is not Category.DATA_EGRESS)
     assert data_flows(replace(report, findings=kept)) == ()
+
+
+def test_markdown_section(report: Report) -> None:
+    text = render_markdown(report).decode()
+    section = text[text.index("## 6. Personal data flows") : text.index("## Appendix A.")]
+    assert "6. [Personal data flows](#6-personal-data-flows)" in text
+    assert "### `phone_number`: 2 flows (2 open)" in section
+    assert (
+        "| `analytics.cn-beijing.aliyuncs.com` | Endpoint | CN | Alibaba Cloud | AK-010 |"
+        in section
+    )
+    assert "| `logger.info` | Log | — | — | AK-011 |" in section
+    assert (
+        "1. AK-010 (Critical, Open): to `analytics.cn-beijing.aliyuncs.com` by `requests.post` "
+        f"at `{ANALYTICS}:41`\n    1. `{ANALYTICS}:37` `phone = user.phone_number`\n"
+    ) in section
+    # the hostile note stays one code span (longer fence), unescaped | outside a table
+    assert "``phone = u['phone'] | `x` <script>alert(3)</script>``" in section
+
+
+def test_markdown_without_egress_says_so(report: Report) -> None:
+    kept = tuple(f for f in report.findings if f.category is not Category.DATA_EGRESS)
+    text = render_markdown(replace(report, findings=kept)).decode()
+    assert "No value of a policy data category reaches an endpoint" in text
+
+
+def test_html_section_links_findings_and_escapes_markup(report: Report) -> None:
+    html = render_html(report).decode()
+    section = html[html.index('<section id="data-flows"') : html.index('<section id="coverage"')]
+    assert '<li><a href="#data-flows">6. Personal data flows</a></li>' in html
+    assert (
+        '<h3 id="flows-1-phone-number"><span class="mono">phone_number</span>: 2 flows' in section
+    )
+    assert '<a href="#ak-010">AK-010</a> (Critical, Open): to <span class="mono wrap">' in section
+    assert f'<span class="mono wrap">{ANALYTICS}:37</span>' in section
+    assert "<script>" not in section and "<img" not in section
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in section
+    # each linked finding exists in the report
+    for i in ("ak-010", "ak-011"):
+        assert f'id="{i}"' in html
+    # appendix F: the categories column
+    assert '<td class="wrap"><span class="mono">phone_number</span></td>' in html
+
+
+def test_renderings_are_reproducible(report: Report) -> None:
+    again = report_from_dict(json.loads(render_json(report)))
+    assert render_html(again) == render_html(report)
+    assert render_markdown(again) == render_markdown(report)

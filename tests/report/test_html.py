@@ -158,6 +158,22 @@ def test_hostile_markup_stays_inert(page: tuple[Browser, Path]) -> None:
 
 
 @needs_chromium
+def test_data_flow_section_shows_each_step(page: tuple[Browser, Path]) -> None:
+    browser, _ = page
+    steps = "Array.from(document.querySelectorAll('#data-flows ol.steps li'))"
+    assert browser.evaluate(f"{steps}.length") == 5  # 3 steps to the endpoint, 2 to the log
+    assert browser.evaluate(f"{steps}.every(li => li.offsetParent !== null)") is True
+    first = browser.evaluate(f"{steps}[0].textContent")
+    assert first == "services/feed/feed/analytics.py:37 phone = user.phone_number"
+    text = browser.evaluate("document.getElementById('data-flows').textContent")
+    assert "phone = u['phone'] | `x` <script>alert(3)</script>" in text
+    links = browser.evaluate(
+        "Array.from(document.querySelectorAll('#data-flows a')).map(a => a.getAttribute('href'))"
+    )
+    assert links and all(browser.evaluate(f"!!document.querySelector('{h}')") for h in links)
+
+
+@needs_chromium
 def test_findings_table_filters_and_sorts(page: tuple[Browser, Path]) -> None:
     browser, _ = page
     visible = (

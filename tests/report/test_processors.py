@@ -61,7 +61,8 @@ def test_markdown_appendices(report: Report) -> None:
     assert "## Appendix F. Processors and clouds" in text
     assert (
         "| Alibaba Cloud | **CN** cn-beijing: `analytics.cn-beijing.aliyuncs.com` "
-        "| Alibaba Group Holding Limited (CN) | `services/feed/feed/analytics.py` | — "
+        "| Alibaba Group Holding Limited (CN) | `services/feed/feed/analytics.py` "
+        "| `phone_number` | — "
         "| 1 (1 open): AK-001 |"
     ) in text
     assert "## Appendix G. Unverified endpoints by host" in text
