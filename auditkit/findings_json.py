@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from auditkit import __version__
-from auditkit.model import ScanResult
+from auditkit.core.model import ScanResult
 
 SCHEMA_VERSION = 1
 

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from auditkit.core.model import Category, Finding
 from auditkit.jurisdiction.domains import public_suffix
-from auditkit.model import Category, Finding
 
 __all__ = ["FirstPartyDomain", "first_party_domains", "registrable_domain"]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import rfc8785
 
-from auditkit.model import ScannedFile
+from auditkit.core.model import ScannedFile
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,16 @@ from typing import Any
 
 from auditkit import config_hosts, datavalues, sourcetext
 from auditkit.analyzers._python_catalogue import python_catalogue
+from auditkit.core.model import Category, Finding, Location, Severity
+from auditkit.core.pathmatch import is_test_path, matches_any
+from auditkit.core.policy import GatewayPolicy, Policy
+from auditkit.core.waivers import ALREADY_COMPLIANT, WaivedEndpoint
 from auditkit.engines.bandit import BanditIssue
 from auditkit.engines.python_cst import PythonFileResult
 from auditkit.engines.semgrep import SemgrepMatch
 from auditkit.flows.findings import FlowFindings
 from auditkit.jurisdiction import Classifier, Verdict, find_endpoints, provider_hints
-from auditkit.model import Category, Finding, Location, Severity
-from auditkit.pathmatch import is_test_path, matches_any
-from auditkit.policy import GatewayPolicy, Policy
 from auditkit.protected import host_is_protected, url_host
-from auditkit.waivers import ALREADY_COMPLIANT, WaivedEndpoint
 
 PROTECTED_REFERENCE = "reference to a protected host"
 _BANDIT_SEVERITY = {"HIGH": Severity.HIGH, "MEDIUM": Severity.MEDIUM, "LOW": Severity.LOW}

@@ -14,7 +14,7 @@ import binascii
 import json
 from typing import Any
 
-from auditkit.model import AUDITKIT_OUTPUT
+from auditkit.core.model import AUDITKIT_OUTPUT
 
 TOOL = "auditkit"
 _MARK = b"auditkit"

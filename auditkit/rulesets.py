@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from auditkit import datacache, prefilters
-from auditkit.distributions import installed_version, semgrep_core
+from auditkit.core.distributions import installed_version, semgrep_core
 from auditkit.prefilters import PrefilterTable
 
 PREFILTERS = "prefilters.json"

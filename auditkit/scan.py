@@ -13,16 +13,9 @@ from typing import TYPE_CHECKING
 
 from auditkit import __version__, datacache, sourcetext
 from auditkit.cache import ResultCache, config_digest
-from auditkit.datacache import default_cache_dir
-from auditkit.engines import bandit as bandit_engine
-from auditkit.engines import python_cst
-from auditkit.engines import semgrep as semgrep_engine
-from auditkit.engines.batch import Batch, BatchResult, FileResults, run_batch
-from auditkit.engines.plan import POLICY_SINK_LANGUAGES, SMALL_SCAN_FILES
-from auditkit.errors import EngineError
-from auditkit.flows.config import FlowConfig
-from auditkit.languages import rule_languages
-from auditkit.model import (
+from auditkit.core.errors import EngineError
+from auditkit.core.languages import rule_languages
+from auditkit.core.model import (
     Coverage,
     EngineIssue,
     EngineRun,
@@ -31,7 +24,14 @@ from auditkit.model import (
     ScanResult,
     Severity,
 )
-from auditkit.policy import Policy
+from auditkit.core.policy import Policy
+from auditkit.datacache import default_cache_dir
+from auditkit.engines import bandit as bandit_engine
+from auditkit.engines import python_cst
+from auditkit.engines import semgrep as semgrep_engine
+from auditkit.engines.batch import Batch, BatchResult, FileResults, run_batch
+from auditkit.engines.plan import POLICY_SINK_LANGUAGES, SMALL_SCAN_FILES
+from auditkit.flows.config import FlowConfig
 from auditkit.rulesets import (
     prefilter_origin,
     prefilter_sources,
@@ -44,7 +44,7 @@ from auditkit.workspace import MAX_FILE_BYTES, SourceFile, Workspace, discover
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from auditkit.waivers import WaivedEndpoint
+    from auditkit.core.waivers import WaivedEndpoint
 
 Progress = Callable[[int, int], None]
 
@@ -178,7 +178,7 @@ def _warm_classifier(policy: Policy) -> None:
     Runs in a thread while the engines (separate processes) work: on a one-file pre-commit
     run this hides ~0.15 s of import and table-loading time behind semgrep's own start-up.
     """
-    import auditkit.fingerprint
+    import auditkit.core.fingerprint
     import auditkit.normalise
     import auditkit.triage.suppress  # noqa: F401
     from auditkit.jurisdiction import Classifier
@@ -363,7 +363,7 @@ def _normalise(
     ws: Workspace, policy: Policy, per_file: dict[str, FileResults]
 ) -> tuple[list[Finding], list[EngineIssue], list[tuple[str, WaivedEndpoint]]]:
     from auditkit import repositories as spring_repositories
-    from auditkit.fingerprint import assign_fingerprints
+    from auditkit.core.fingerprint import assign_fingerprints
     from auditkit.normalise import Normaliser
 
     languages = {f.path: f.language for f in ws.files}
@@ -407,7 +407,7 @@ def _normalise(
 def _in_test_code(finding: Finding) -> Finding:
     """Test fixtures are full of fake hosts, IPs and passwords: report them at info severity,
     so that they stay visible to an auditor without failing a build or a commit."""
-    from auditkit.pathmatch import is_test_path
+    from auditkit.core.pathmatch import is_test_path
 
     if finding.severity is Severity.INFO or not is_test_path(finding.location.path):
         return finding

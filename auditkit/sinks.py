@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from auditkit import datacache
-from auditkit.errors import PolicyError, RulesetError
+from auditkit.core.errors import PolicyError, RulesetError
 
 SEMGREP_LANGUAGES = ("go", "java", "kotlin", "csharp", "javascript", "typescript")
 # Kotlin shares the Java catalogue and TypeScript the JavaScript one.

@@ -9,9 +9,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from auditkit.core.model import Category, Finding, ScanResult, Severity
+from auditkit.core.waivers import callouts, summary_line
 from auditkit.firstparty import FirstPartyDomain, first_party_domains
-from auditkit.model import Category, Finding, ScanResult, Severity
-from auditkit.waivers import callouts, summary_line
 
 _STYLE = {
     Severity.CRITICAL: "bold red",

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditkit import outputs
-from auditkit.languages import detect_language, may_have_shebang, shebang_language
-from auditkit.model import (
+from auditkit.core.languages import detect_language, may_have_shebang, shebang_language
+from auditkit.core.model import (
     GITIGNORE_ALL,
     GITIGNORE_OFF,
     GITIGNORE_UNTRACKED,

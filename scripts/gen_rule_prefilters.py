@@ -18,7 +18,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from auditkit import prefilters
-from auditkit.distributions import semgrep_core
+from auditkit.core.distributions import semgrep_core
 
 RULESETS = Path(__file__).resolve().parent.parent / "rulesets" / "semgrep"
 OUT = RULESETS / "prefilters.json"

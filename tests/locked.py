@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.distributions import installed_version
+from auditkit.core.distributions import installed_version
 
 LOCK = Path(__file__).resolve().parent.parent / "requirements" / "lock.txt"
 

@@ -9,7 +9,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from auditkit.errors import RulesetError
+from auditkit.core.errors import RulesetError
 from auditkit.sinks import BROKER_ROLES, CUSTOM_STORE, check_keys, read_catalogue
 
 _WHERE = "sinks/python.toml"

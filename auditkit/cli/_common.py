@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from auditkit.errors import UsageError
-from auditkit.model import ScanResult, Severity
+from auditkit.core.errors import UsageError
+from auditkit.core.model import ScanResult, Severity
 
 FAIL_ON_CHOICES = [s.value for s in Severity] + ["none"]
 

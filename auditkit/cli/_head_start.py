@@ -80,10 +80,10 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
         prelaunch.start(bandit_worker.command(), bandit_worker.START_FOLDER, env)
 
     # Imported only now, so that bandit is already running.
+    from auditkit.core.languages import rule_languages
+    from auditkit.core.policy import load_policy
     from auditkit.engines import semgrep
     from auditkit.engines.plan import POLICY_SINK_LANGUAGES
-    from auditkit.languages import rule_languages
-    from auditkit.policy import load_policy
     from auditkit.repository import repository_root
     from auditkit.rulesets import prefilter_sources, semgrep_configs
     from auditkit.workspace import select_files
@@ -93,7 +93,7 @@ def _start(files: list[Path], policy_file: Path | None) -> None:
     ws = select_files(root, files)
     paths = list(ws.files)
     if policy.exclude:
-        from auditkit.pathmatch import matches_any
+        from auditkit.core.pathmatch import matches_any
 
         paths = [f for f in paths if not matches_any(f.path, policy.exclude)]
     if not paths:

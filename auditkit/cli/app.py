@@ -10,7 +10,7 @@ import importlib
 import click
 
 from auditkit import __version__
-from auditkit.errors import AuditkitError
+from auditkit.core.errors import AuditkitError
 
 # name -> "module:attribute"; imported lazily so that `auditkit check` stays fast.
 _COMMANDS: dict[str, str] = {

@@ -16,8 +16,8 @@ from auditkit.cli._common import (
     jobs_option,
     no_cache_option,
 )
-from auditkit.errors import UsageError
-from auditkit.policy import load_audit_policy
+from auditkit.core.errors import UsageError
+from auditkit.core.policy import load_audit_policy
 from auditkit.scan import ScanOptions, run_scan
 
 if TYPE_CHECKING:

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from auditkit.cli._common import existing_target
-from auditkit.errors import UsageError
-from auditkit.policy import load_policy
+from auditkit.core.errors import UsageError
+from auditkit.core.policy import load_policy
 from auditkit.scan import ScanOptions, run_scan
 from auditkit.triage.baseline import DEFAULT_BASELINE, load_baseline, write_baseline
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from auditkit.cli._common import exit_code_for, fail_on_option, no_cache_option
-from auditkit.pathmatch import matches_any
-from auditkit.policy import load_policy
+from auditkit.core.pathmatch import matches_any
+from auditkit.core.policy import load_policy
 from auditkit.repository import repository_root
 from auditkit.scan import ScanOptions, run_scan
 from auditkit.triage.baseline import DEFAULT_BASELINE

@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
+from auditkit.core.policy import load_policy
 from auditkit.jurisdiction import Classifier, Verdict
-from auditkit.policy import load_policy
 
 NOT_AN_ENDPOINT = "not-an-endpoint"
 

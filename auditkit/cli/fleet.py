@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from auditkit.cli._common import fail_on_option, no_cache_option
-from auditkit.model import Severity
+from auditkit.core.model import Severity
 
 if TYPE_CHECKING:
     from auditkit.signing.keys import PublicKey
@@ -81,7 +81,7 @@ def fleet(
     no_cache: bool,
 ) -> int:  # fmt: skip
     """Audit every target of MANIFEST: one report set per target and a signed fleet summary."""
-    from auditkit.errors import UsageError
+    from auditkit.core.errors import UsageError
     from auditkit.fleet import FleetOptions, load_manifest, run_fleet, write_fleet
     from auditkit.fleet.cluster import check_workers, connect
     from auditkit.report import resolve_date
@@ -171,7 +171,7 @@ class _Progress:
 def verify_fleet_summary(path: Path, keys: list[PublicKey], source: Path | None) -> int:
     """``auditkit verify`` on a fleet folder: the summary's signature, every target report it
     lists, and each target's own signature."""
-    from auditkit.errors import UsageError, VerificationError
+    from auditkit.core.errors import UsageError, VerificationError
     from auditkit.fleet.signature import verify_fleet
 
     if source is not None:

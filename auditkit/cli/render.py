@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from auditkit.errors import UsageError
+from auditkit.core.errors import UsageError
 
 if TYPE_CHECKING:
     from auditkit.report import Report

@@ -18,8 +18,8 @@ from auditkit.cli._common import (
     policy_option,
     write_output,
 )
-from auditkit.model import ScanResult
-from auditkit.policy import Policy, load_policy
+from auditkit.core.model import ScanResult
+from auditkit.core.policy import Policy, load_policy
 from auditkit.scan import ScanOptions, run_scan
 
 

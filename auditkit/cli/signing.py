@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from auditkit.errors import UsageError, VerificationError
+from auditkit.core.errors import UsageError, VerificationError
 from auditkit.signing.keys import (
     KEY_PASSPHRASE_ENV,
     PublicKey,

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from auditkit.core.errors import EngineError
 from auditkit.engines import prelaunch
-from auditkit.errors import EngineError
 
 # Engines must never reach the network: semgrep's version check and metrics are switched off
 # here as well as by flags, because either alone has been seen to leak a request.

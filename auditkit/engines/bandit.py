@@ -8,9 +8,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from auditkit.distributions import installed_version
+from auditkit.core.distributions import installed_version
+from auditkit.core.errors import EngineError
 from auditkit.engines import _process, bandit_worker
-from auditkit.errors import EngineError
 
 ENGINE = "bandit"
 

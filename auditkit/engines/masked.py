@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from auditkit.languages import (
+from auditkit.core.languages import (
     SHEBANG_SUFFIXES,
     detect_language,
     may_have_shebang,

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditkit.distributions import installed_version
+from auditkit.core.distributions import installed_version
 from auditkit.flows.config import FlowConfig
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def _flow_sink_prefilter(extra_sinks: tuple[str, ...]) -> Callable[[str], bool]:
 
 
 def _in_gateway(rel: str, flow: FlowConfig) -> bool:
-    from auditkit.pathmatch import matches_any
+    from auditkit.core.pathmatch import matches_any
 
     return bool(flow.python_authorizers) and matches_any(rel, flow.gateway_paths)
 

@@ -8,9 +8,9 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from auditkit.distributions import installed_version, semgrep_core
+from auditkit.core.distributions import installed_version, semgrep_core
+from auditkit.core.errors import EngineError
 from auditkit.engines import _process, masked
-from auditkit.errors import EngineError
 
 ENGINE = "semgrep"
 # The OCaml CLI starts in ~0.2 s instead of ~2 s; tests/engines prove it returns the same

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from auditkit.errors import EngineError
+from auditkit.core.errors import EngineError
 
 if TYPE_CHECKING:
     from distributed import Client

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from auditkit.errors import UsageError
-from auditkit.tomlfile import read_toml
+from auditkit.core.errors import UsageError
+from auditkit.core.tomlfile import read_toml
 
 # Folder names on every file system the reports may be copied to: no separators, no dot
 # names, no spaces (links in fleet.html and fleet.md stay plain).

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditkit import datacache
+from auditkit.core.errors import AuditkitError, EngineError
 from auditkit.engines.batch import BatchResult
-from auditkit.errors import AuditkitError, EngineError
 from auditkit.fleet.cluster import environment
 from auditkit.fleet.manifest import FleetManifest, FleetTarget
 from auditkit.fleet.state import FinishedTargets, WorkLog

@@ -17,7 +17,7 @@ from typing import Any
 import rfc8785
 
 from auditkit import __version__
-from auditkit.errors import UsageError
+from auditkit.core.errors import UsageError
 from auditkit.signing.dsse import INTOTO_PAYLOAD_TYPE, Envelope, EnvelopeError, Signature
 from auditkit.signing.keys import PublicKey, SigningKey
 from auditkit.signing.sign import signing_time, write_envelope

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from auditkit.errors import UsageError
+from auditkit.core.errors import UsageError
 
 STATE_NAME = "fleet-state.json"
 LOG_NAME = "fleet.log"

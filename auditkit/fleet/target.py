@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from auditkit.core.policy import Policy, load_audit_policy
 from auditkit.engines.batch import BatchResult
 from auditkit.fleet.manifest import FleetTarget
 from auditkit.fleet.state import target_key
 from auditkit.fleet.task import FleetBatch
-from auditkit.policy import Policy, load_audit_policy
 from auditkit.scan import (
     PendingScan,
     ScanOptions,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from auditkit.policy import Policy
+from auditkit.core.policy import Policy
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from auditkit import sourcetext
+from auditkit.core.model import Category, Finding, Location, Severity
+from auditkit.core.pathmatch import is_test_path, matches_any
+from auditkit.core.policy import Policy
 from auditkit.flows import steps as story
 from auditkit.flows.names import categories
 from auditkit.flows.results import ENDPOINT, LOG, STORE, DataFlow, FlowStep, UnguardedAccess
 from auditkit.jurisdiction import Classifier, Verdict
 from auditkit.jurisdiction.groups import expand_allowed
-from auditkit.model import Category, Finding, Location, Severity
-from auditkit.pathmatch import is_test_path, matches_any
-from auditkit.policy import Policy
 
 RULE_ENDPOINT = "data-egress.endpoint"
 RULE_LOG = "data-egress.log"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from auditkit.policy import normalise_name
+from auditkit.core.policy import normalise_name
 
 # Accessor prefixes stripped before comparing: user.getPhone(), get_phone(u), setPhone(x).
 _ACCESSOR = re.compile(r"^(get|set|fetch|load|read)(?=[a-z0-9])")

@@ -20,10 +20,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from auditkit.core.pathmatch import matches_any
+from auditkit.core.policy import Policy
 from auditkit.flows.names import categories
 from auditkit.flows.semgrep_rules import AUTHORIZATION_LANGUAGES, LANGUAGE_GROUPS, flow_rules
-from auditkit.pathmatch import matches_any
-from auditkit.policy import Policy
 
 # Workspace languages the generated rules are written for; a .vue file's scripts are scanned
 # as JavaScript or TypeScript.

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditkit.core.policy import Policy
 from auditkit.flows.names import Categories, categories
 from auditkit.flows.results import ENDPOINT, LOG, STORE
 from auditkit.flows.sdks import SEMGREP_SDKS
-from auditkit.policy import Policy
 
 Rule = dict[str, Any]
 ROLE_EGRESS = "data-egress"

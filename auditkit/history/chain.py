@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditkit.errors import UsageError
+from auditkit.core.errors import UsageError
 from auditkit.history.retest import trend_point
 from auditkit.report import Report, ReportFormatError, report_from_dict
 from auditkit.report.model import TrendPoint

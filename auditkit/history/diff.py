@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from auditkit.errors import UsageError
-from auditkit.fingerprint import identity
+from auditkit.core.errors import UsageError
+from auditkit.core.fingerprint import identity
+from auditkit.core.model import Category, Finding, Location, Severity, Suppression
 from auditkit.history.matching import as_finding, loose_identity, match_findings
-from auditkit.model import Category, Finding, Location, Severity, Suppression
 from auditkit.report import SCHEMA, ReportFormatError, report_from_dict
 from auditkit.report.findings import finding_title
 from auditkit.report.model import CATEGORY_ORDER

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from auditkit.fingerprint import identity
-from auditkit.model import Finding
+from auditkit.core.fingerprint import identity
+from auditkit.core.model import Finding
 from auditkit.report.model import ReportFinding
 
 T = TypeVar("T")

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from auditkit.errors import UsageError, VerificationError
+from auditkit.core.errors import UsageError, VerificationError
 from auditkit.history.matching import match_findings, report_identity, report_loose_identity
 from auditkit.report import Report, ReportFormatError, report_from_dict
 from auditkit.report.model import History, PreviousReport, Retest, TrendPoint

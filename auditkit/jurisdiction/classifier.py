@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from auditkit.core.policy import JurisdictionPolicy
 from auditkit.jurisdiction import context, domains, groups, ips, reasons, regions
 from auditkit.jurisdiction.catalogue import Region, catalogue
 from auditkit.jurisdiction.hostpatterns import HostPatterns
@@ -21,7 +22,6 @@ from auditkit.jurisdiction.parse import Parsed, parse
 from auditkit.jurisdiction.places import of_country
 from auditkit.jurisdiction.vendors import VendorMatch, match_vendor
 from auditkit.jurisdiction.verdict import Candidate, Verdict
-from auditkit.policy import JurisdictionPolicy
 
 _CACHE_SIZE = 1 << 16
 _AWS_PRINCIPAL = re.compile(r"(?:[a-z0-9-]+\.)+amazonaws\.com(?:\.cn)?")

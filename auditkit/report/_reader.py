@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from enum import Enum
 from typing import Any, TypeVar
 
-from auditkit.errors import UsageError
+from auditkit.core.errors import UsageError
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)

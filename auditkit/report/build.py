@@ -9,10 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from auditkit import __version__
-from auditkit.errors import UsageError
+from auditkit.core.errors import UsageError
+from auditkit.core.model import EngineIssue, ScanResult
+from auditkit.core.policy import Policy
+from auditkit.core.waivers import POLICY_FROM_TARGET
 from auditkit.firstparty import first_party_domains
-from auditkit.model import EngineIssue, ScanResult
-from auditkit.policy import Policy
 from auditkit.report import scope as scope_mod
 from auditkit.report.findings import report_findings
 from auditkit.report.model import (
@@ -32,7 +33,6 @@ from auditkit.report.model import (
 from auditkit.report.rules import RuleCatalog, load_catalog
 from auditkit.report.summary import summarise
 from auditkit.report.triage import TriageFile
-from auditkit.waivers import POLICY_FROM_TARGET
 
 TOOL_NAME = "auditkit"
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from auditkit.model import Category
+from auditkit.core.model import Category
 from auditkit.report.model import JsonValue, Report, ReportFinding
 
 __all__ = [

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditkit.firstparty import FirstPartyDomain
-from auditkit.model import (
+from auditkit.core.model import (
     GITIGNORE_MODES,
     Category,
     GitignoreEffect,
@@ -14,6 +13,7 @@ from auditkit.model import (
     SkippedFile,
     Suppression,
 )
+from auditkit.firstparty import FirstPartyDomain
 from auditkit.report._reader import Reader, ReportFormatError
 from auditkit.report.model import (
     CATEGORY_ORDER,

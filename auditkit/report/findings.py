@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
-from auditkit.model import Category, Finding, Suppression
+from auditkit.core.model import Category, Finding, Suppression
 from auditkit.report.model import (
     CATEGORY_ORDER,
     Decision,

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from auditkit.firstparty import FirstPartyDomain
-from auditkit.model import (
+from auditkit.core.model import (
     Category,
     GitignoreEffect,
     Location,
@@ -19,7 +18,8 @@ from auditkit.model import (
     SkippedFile,
     Suppression,
 )
-from auditkit.waivers import Waivers
+from auditkit.core.waivers import Waivers
+from auditkit.firstparty import FirstPartyDomain
 
 SCHEMA = "auditkit/report/1"
 
@@ -67,7 +67,7 @@ TRIAGE_STATUSES = (Status.CONFIRMED, Status.FALSE_POSITIVE, Status.ACCEPTED_RISK
 
 class Retest(StrEnum):
     """A finding against the previous audit (``audit --previous``), matched by its
-    line-number-free identity (auditkit.fingerprint.identity), so moved code stays open."""
+    line-number-free identity (auditkit.core.fingerprint.identity), so moved code stays open."""
 
     NEW = "new"
     STILL_OPEN = "still-open"

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from auditkit.errors import UsageError
+from auditkit.core.errors import UsageError
 from auditkit.report.model import Report
 from auditkit.report.registry import FORMATS
 

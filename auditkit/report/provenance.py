@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditkit.report._reader import Reader, ReportFormatError
-from auditkit.report.model import Report
-from auditkit.waivers import (
+from auditkit.core.waivers import (
     POLICY_FROM_TARGET,
     POLICY_SOURCES,
     ExcludedEntry,
@@ -24,6 +22,8 @@ from auditkit.waivers import (
     provenance_sentence,
     summary_line,
 )
+from auditkit.report._reader import Reader, ReportFormatError
+from auditkit.report.model import Report
 
 __all__ = [
     "policy_lines",

@@ -14,7 +14,7 @@ from typing import Any
 
 import rfc8785
 
-from auditkit.model import Category, Severity
+from auditkit.core.model import Category, Severity
 from auditkit.report.model import Rule, RuleFile
 
 _SECURITY_IMPACT = (

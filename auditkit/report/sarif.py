@@ -14,7 +14,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from auditkit.model import Severity
+from auditkit.core.model import Severity
+from auditkit.core.waivers import callouts, summary_line
 from auditkit.report.model import (
     SEVERITY_ORDER,
     ManifestFile,
@@ -24,7 +25,6 @@ from auditkit.report.model import (
     Rule,
 )
 from auditkit.report.provenance import provenance_of
-from auditkit.waivers import callouts, summary_line
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (

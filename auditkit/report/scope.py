@@ -9,8 +9,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from auditkit.core.model import ScannedFile, SkippedFile
 from auditkit.manifest import manifest_digest, manifest_entries
-from auditkit.model import ScannedFile, SkippedFile
 from auditkit.report.model import GitState, LanguageGap, LanguageStat, ManifestFile
 
 _GIT_TIMEOUT = 60

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from auditkit.model import Category, Severity
+from auditkit.core.model import Category, Severity
 from auditkit.report.model import (
     CATEGORY_ORDER,
     SEVERITY_ORDER,

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from auditkit.errors import UsageError
+from auditkit.core.errors import UsageError
+from auditkit.core.tomlfile import read_toml
 from auditkit.report.model import TRIAGE_STATUSES, Decision, Status
-from auditkit.tomlfile import read_toml
 
 _FINGERPRINT = re.compile(r"^v[0-9]+:[0-9a-f]{8,128}$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from auditkit.model import Category
+from auditkit.core.model import Category
+from auditkit.core.waivers import ALREADY_COMPLIANT, POLICY_FROM_TARGET, callouts, summary_line
 from auditkit.report.changes import RETEST_DEFINITIONS, RETEST_LABELS, changes_of
 from auditkit.report.dataflows import data_flows
 from auditkit.report.model import (
@@ -22,7 +23,6 @@ from auditkit.report.model import (
 )
 from auditkit.report.processors import host_inventory, processors
 from auditkit.report.provenance import provenance_of
-from auditkit.waivers import ALREADY_COMPLIANT, POLICY_FROM_TARGET, callouts, summary_line
 
 CATEGORY_TITLES = {
     Category.NON_EU_ENDPOINT.value: "Non-EU endpoints",

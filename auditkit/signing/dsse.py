@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from auditkit.errors import VerificationError
+from auditkit.core.errors import VerificationError
 
 INTOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json"
 

@@ -29,7 +29,7 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from auditkit.errors import UsageError
+from auditkit.core.errors import UsageError
 
 KEY_PASSPHRASE_ENV = "AUDITKIT_KEY_PASSPHRASE"
 PRIVATE_KEY_MODE = 0o600

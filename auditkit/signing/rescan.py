@@ -1,6 +1,6 @@
 """``verify --rescan``: scan the source again and check that the report's findings reproduce.
 
-Fingerprints are line-shift-stable identities (auditkit.fingerprint), so the same tree, policy
+Fingerprints are line-shift-stable identities (auditkit.core.fingerprint), so the same tree, policy
 and rules give the same set. Different engine or ruleset versions can legitimately change the
 findings: they are named in the notes so that a mismatch can be read correctly.
 """

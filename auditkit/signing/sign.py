@@ -13,7 +13,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from auditkit.errors import UsageError, VerificationError
+from auditkit.core.errors import UsageError, VerificationError
 from auditkit.signing.dsse import INTOTO_PAYLOAD_TYPE, Envelope, EnvelopeError, Signature
 from auditkit.signing.keys import PassphraseSource, SigningKey, load_private_key
 from auditkit.signing.statement import (

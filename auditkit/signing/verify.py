@@ -27,7 +27,7 @@ from typing import Any
 
 import rfc8785
 
-from auditkit.errors import PolicyError, UsageError
+from auditkit.core.errors import PolicyError, UsageError
 from auditkit.manifest import ManifestEntry, diff_manifests, manifest_digest, manifest_entries
 from auditkit.signing.dsse import INTOTO_PAYLOAD_TYPE, Envelope, EnvelopeError
 from auditkit.signing.keys import PublicKey
@@ -325,7 +325,7 @@ def check_predicate(statement: dict[str, Any], report: Any) -> list[str]:
 
 def policy_from_report(report: Any) -> Any:
     """The audit's policy, rebuilt from the exact text report.json records."""
-    from auditkit.policy import Policy, parse_policy
+    from auditkit.core.policy import Policy, parse_policy
 
     text = get_path(report, "methodology.policy.text")
     if is_missing(text) or text is None or text == "":

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from auditkit import __version__
-from auditkit.errors import UsageError
-from auditkit.fingerprint import identity
-from auditkit.model import Finding, Suppression
+from auditkit.core.errors import UsageError
+from auditkit.core.fingerprint import identity
+from auditkit.core.model import Finding, Suppression
 
 BASELINE_SCHEMA = "auditkit/baseline/1"
 DEFAULT_BASELINE = ".auditkit-baseline.json"

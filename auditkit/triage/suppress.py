@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from auditkit.model import Finding, Suppression, SuppressionProblem
+from auditkit.core.model import Finding, Suppression, SuppressionProblem
 
 _MARKER = re.compile(
     r"(?:#|//|--|/\*|<!--|^\s*!)\s*auditkit:\s*ignore\[(?P<targets>[^\]]*)\](?P<reason>.*)$"

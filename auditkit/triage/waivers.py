@@ -1,4 +1,4 @@
-"""Counting what a policy waived in one scan (the values are in ``auditkit.waivers``).
+"""Counting what a policy waived in one scan (the values are in ``auditkit.core.waivers``).
 
 Nothing here changes a finding: it measures the effect of the policy's exclusions, host
 allow-list, gateway paths and of the suppressions and baseline, so that the report can show
@@ -12,12 +12,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from auditkit.jurisdiction.catalogue import catalogue
-from auditkit.jurisdiction.hostpatterns import HostPatterns
-from auditkit.model import Finding, ScannedFile, SkippedFile
-from auditkit.pathmatch import matches_any
-from auditkit.policy import Policy
-from auditkit.waivers import (
+from auditkit.core.model import Finding, ScannedFile, SkippedFile
+from auditkit.core.pathmatch import matches_any
+from auditkit.core.policy import Policy
+from auditkit.core.waivers import (
     ExcludedEntry,
     Exclusion,
     GatewayShare,
@@ -25,6 +23,8 @@ from auditkit.waivers import (
     WaivedEndpoint,
     Waivers,
 )
+from auditkit.jurisdiction.catalogue import catalogue
+from auditkit.jurisdiction.hostpatterns import HostPatterns
 
 # workspace.py's reason for entries the policy's [audit] exclude removed, and the ignore file
 # that auditkit reads on top of .gitignore (written by the audited team, so a waiver too).

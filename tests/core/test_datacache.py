@@ -9,8 +9,8 @@ import publicsuffixlist
 import pytest
 
 from auditkit import datacache
+from auditkit.core.policy import Policy
 from auditkit.jurisdiction import Classifier, domains, ips
-from auditkit.policy import Policy
 
 
 def _entries(folder: Path) -> list[Path]:

@@ -6,7 +6,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import pytest
 
-from auditkit.distributions import installed_version
+from auditkit.core.distributions import installed_version
 
 
 @pytest.mark.parametrize("name", ["semgrep", "bandit", "libcst", "publicsuffixlist", "auditkit"])

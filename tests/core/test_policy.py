@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.errors import PolicyError
-from auditkit.policy import load_policy
+from auditkit.core.errors import PolicyError
+from auditkit.core.policy import load_policy
 
 DESIGN_EXAMPLE = """
 [audit]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from auditkit.core.errors import EngineError
 from auditkit.engines import _process, prelaunch
-from auditkit.errors import EngineError
 
 ECHO = [sys.executable, "-c", "import sys, os; print('pid', os.getpid()); sys.exit(0)"]
 

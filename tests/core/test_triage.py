@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.errors import UsageError
-from auditkit.fingerprint import assign_fingerprints
-from auditkit.model import Category, Finding, Location, Severity
+from auditkit.core.errors import UsageError
+from auditkit.core.fingerprint import assign_fingerprints
+from auditkit.core.model import Category, Finding, Location, Severity
 from auditkit.triage.baseline import apply_baseline, build_baseline, load_baseline, write_baseline
 from auditkit.triage.suppress import apply_inline_suppressions, parse_suppressions
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from auditkit.languages import detect_language
+from auditkit.core.languages import detect_language
 from auditkit.workspace import discover, select_files
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.errors import EngineError
+from auditkit.core.errors import EngineError
 from tests.fleet.estate import cli as run_cli
 from tests.fleet.estate import clover, dask_cluster, env, eu, free_port, monorepo
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.errors import UsageError
+from auditkit.core.errors import UsageError
 from auditkit.fleet import load_manifest
 from tests.fleet.estate import cli
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from auditkit.errors import PolicyError
+from auditkit.core.errors import PolicyError
+from auditkit.core.policy import load_policy, parse_policy
 from auditkit.findings_json import scan_to_json
-from auditkit.policy import load_policy, parse_policy
 from auditkit.scan import ScanOptions, run_scan
 
 SCHEMA = json.loads(

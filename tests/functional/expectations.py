@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from auditkit.languages import detect_language
+from auditkit.core.languages import detect_language
 
 _MARKER = re.compile(r"auditkit-expect:\s*(?P<rules>[A-Za-z0-9_.,\s-]+)")
 

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from auditkit.policy import load_policy
+from auditkit.core.policy import load_policy
 from auditkit.scan import ScanOptions, run_scan
 from tests.conftest import SAMPLES
 from tests.functional.test_samples import run_cli

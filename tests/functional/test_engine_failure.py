@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.errors import EngineError
-from auditkit.policy import load_policy
+from auditkit.core.errors import EngineError
+from auditkit.core.policy import load_policy
 from auditkit.scan import ScanOptions, run_scan
 
 BROKEN_SEMGREP = """#!/bin/sh

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.model import ScanResult
-from auditkit.policy import Policy
+from auditkit.core.model import ScanResult
+from auditkit.core.policy import Policy
 from auditkit.report import build_report
 from auditkit.report.registry import FORMATS
 from auditkit.scan import ScanOptions, run_scan
@@ -209,7 +209,7 @@ def test_own_outputs_are_left_out_of_the_next_scan(tmp_path: Path) -> None:
 
 
 def test_respect_gitignore_is_a_checked_policy_key() -> None:
-    from auditkit.policy import PolicyError, parse_policy
+    from auditkit.core.policy import PolicyError, parse_policy
 
     assert (
         parse_policy({"audit": {"respect_gitignore": False}}, "p.toml", "").respect_gitignore

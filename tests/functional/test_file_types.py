@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from auditkit.languages import detect_language
-from auditkit.model import ScanResult
-from auditkit.policy import Policy
+from auditkit.core.languages import detect_language
+from auditkit.core.model import ScanResult
+from auditkit.core.policy import Policy
 from auditkit.scan import ScanOptions, run_scan
 
 URL = "https://upload.example.cn/v1"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.model import Finding
-from auditkit.policy import Policy
+from auditkit.core.model import Finding
+from auditkit.core.policy import Policy
 from auditkit.scan import ScanOptions, run_scan
 
 HTML = """\

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from auditkit.core.model import ScanResult
+from auditkit.core.policy import Policy
 from auditkit.engines.masked import masked_copy
-from auditkit.model import ScanResult
-from auditkit.policy import Policy
 from auditkit.scan import ScanOptions, run_scan
 
 JS_COMPONENT = """\

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditkit.model import Finding
-from auditkit.policy import Policy
+from auditkit.core.model import Finding
+from auditkit.core.policy import Policy
 from auditkit.scan import ScanOptions, run_scan
 
 PYTHON = """\

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from auditkit.model import ScanResult
-from auditkit.policy import Policy
+from auditkit.core.model import ScanResult
+from auditkit.core.policy import Policy
 from auditkit.scan import ScanOptions, run_scan
 
 REASON = "DR copy approved in SEC-142"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.errors import PolicyError
-from auditkit.policy import GatewayPolicy, parse_policy
+from auditkit.core.errors import PolicyError
+from auditkit.core.policy import GatewayPolicy, parse_policy
 from tests.functional.test_samples import run_cli
 from tests.gateway.test_semgrep_rules import needs_semgrep
 

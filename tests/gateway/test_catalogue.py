@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditkit.analyzers._python_catalogue import python_catalogue
-from auditkit.errors import RulesetError
+from auditkit.core.errors import RulesetError
 from auditkit.sinks import SEMGREP_LANGUAGES, check_keys, load_sinks
 
 STORES = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from auditkit.errors import PolicyError
+from auditkit.core.errors import PolicyError
 from auditkit.sinks import extra_sink_rules
 from tests.gateway.test_semgrep_rules import OFFLINE, SEMGREP, needs_semgrep
 

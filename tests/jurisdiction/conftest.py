@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from auditkit.core.policy import JurisdictionPolicy
 from auditkit.jurisdiction import Classifier
-from auditkit.policy import JurisdictionPolicy
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from auditkit.core.policy import JurisdictionPolicy
 from auditkit.jurisdiction import Classifier, expand_allowed
-from auditkit.policy import JurisdictionPolicy
 
 EU27_TEXT = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
 EU27 = set(EU27_TEXT.split())

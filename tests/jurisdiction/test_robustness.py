@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditkit.core.policy import JurisdictionPolicy
 from auditkit.jurisdiction import Classifier, find_endpoints
-from auditkit.policy import JurisdictionPolicy
 
 CLASSIFIER = Classifier(JurisdictionPolicy(allow_hosts=("*.internal",), deny_hosts=("10.*",)))
 ENDPOINT_ALPHABET = st.sampled_from(

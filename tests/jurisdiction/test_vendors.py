@@ -14,14 +14,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from auditkit.core.model import Category, Severity
+from auditkit.core.policy import JurisdictionPolicy, Policy, parse_policy
 from auditkit.engines.semgrep import Position, SemgrepMatch
 from auditkit.jurisdiction import Classifier
 from auditkit.jurisdiction.catalogue import catalogue
 from auditkit.jurisdiction.operators import operators
 from auditkit.jurisdiction.vendors import vendor_catalogue
-from auditkit.model import Category, Severity
 from auditkit.normalise import Normaliser
-from auditkit.policy import JurisdictionPolicy, Policy, parse_policy
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "tests" / "schemas"
@@ -233,7 +233,7 @@ def test_policy_operators_key() -> None:
     policy = parse_policy({"jurisdiction": {"operators": ["EU", "EEA", "CH"]}}, "p.toml", text)
     assert policy.jurisdiction.operators == ("EU", "EEA", "CH")
     assert parse_policy({}, "p.toml", "").jurisdiction.operators is None
-    from auditkit.errors import PolicyError
+    from auditkit.core.errors import PolicyError
 
     with pytest.raises(PolicyError, match=r"jurisdiction\.operators\[0\]"):
         parse_policy({"jurisdiction": {"operators": ["europe"]}}, "p.toml", "")

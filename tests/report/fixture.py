@@ -12,8 +12,8 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from auditkit.fingerprint import assign_fingerprints
-from auditkit.model import (
+from auditkit.core.fingerprint import assign_fingerprints
+from auditkit.core.model import (
     Category,
     Coverage,
     EngineIssue,
@@ -26,12 +26,8 @@ from auditkit.model import (
     SkippedFile,
     Suppression,
 )
-from auditkit.policy import Policy, parse_policy
-from auditkit.report import Report, build_report
-from auditkit.report.model import Decision, GitState, Rule, RuleFile, Status
-from auditkit.report.rules import RuleCatalog, public_rules, semgrep_rules
-from auditkit.report.triage import TriageFile
-from auditkit.waivers import (
+from auditkit.core.policy import Policy, parse_policy
+from auditkit.core.waivers import (
     POLICY_FROM_TARGET,
     ExcludedEntry,
     Exclusion,
@@ -40,6 +36,10 @@ from auditkit.waivers import (
     WaivedEndpoint,
     Waivers,
 )
+from auditkit.report import Report, build_report
+from auditkit.report.model import Decision, GitState, Rule, RuleFile, Status
+from auditkit.report.rules import RuleCatalog, public_rules, semgrep_rules
+from auditkit.report.triage import TriageFile
 
 HOSTILE_DIR = 'services/"><img src=x onerror=alert(1)>'
 HOSTILE_PATH = f"{HOSTILE_DIR}/a<script>alert(1)</script>.py"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from auditkit.model import Category
+from auditkit.core.model import Category
 from auditkit.report import Report
 from auditkit.report.dataflows import FlowStepRef, data_flows
 from auditkit.report.deserialize import report_from_dict

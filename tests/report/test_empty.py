@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from auditkit.model import Coverage, ScanResult
-from auditkit.policy import Policy
+from auditkit.core.model import Coverage, ScanResult
+from auditkit.core.policy import Policy
 from auditkit.report import Report, build_report, report_from_dict
 from auditkit.report.json_render import render_json
 from auditkit.report.registry import FORMATS

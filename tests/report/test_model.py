@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import rfc8785
 
-from auditkit.model import Category, Finding, Location, Severity, Suppression
+from auditkit.core.model import Category, Finding, Location, Severity, Suppression
 from auditkit.report import (
     SCHEMA,
     Report,
@@ -204,7 +204,7 @@ def test_no_absolute_machine_path_in_report_json(tmp_path: Path) -> None:
 
 
 def test_engine_messages_lose_the_machine_path(tmp_path: Path) -> None:
-    from auditkit.model import EngineIssue
+    from auditkit.core.model import EngineIssue
 
     result = fixture.scan_result()
     issue = EngineIssue("(scan)", "semgrep", f"cannot parse {tmp_path}/services/x.py")

@@ -8,8 +8,8 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
+from auditkit.core.model import Category, Finding, Location, Severity, Suppression
 from auditkit.firstparty import first_party_domains, registrable_domain
-from auditkit.model import Category, Finding, Location, Severity, Suppression
 from auditkit.report import Report
 from auditkit.report.deserialize import report_from_dict
 from auditkit.report.markdown import render_markdown
@@ -158,7 +158,7 @@ def test_terminal_summary_groups_by_host_and_proposes_without_applying(tmp_path:
 
     from rich.console import Console
 
-    from auditkit.model import Coverage, ScanResult
+    from auditkit.core.model import Coverage, ScanResult
     from auditkit.text_output import render_text
 
     found = _project(tmp_path)

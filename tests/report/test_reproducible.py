@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from auditkit.cli import main
-from auditkit.model import Coverage, ScanResult
+from auditkit.core.model import Coverage, ScanResult
 from tests.conftest import SAMPLES
 
 from . import fixture

@@ -521,7 +521,7 @@ _GENERIC_RULES = {
     "dotenv": ([".env", ".env.*", "*.env"], _DOTENV_KEY),
     "properties": (["*.properties"], _PROPERTIES_KEY),
     "dockerfile": (
-        # every name auditkit.languages calls a Dockerfile (semgrep's globs are case-sensitive)
+        # every name auditkit.core.languages calls a Dockerfile (semgrep's globs are case-sensitive)
         [
             *("Dockerfile", "Dockerfile.*", "dockerfile", "dockerfile.*"),
             *("*.dockerfile", "*.Dockerfile", "Containerfile", "containerfile"),
@@ -532,7 +532,7 @@ _GENERIC_RULES = {
     "toml": (["*.toml"], _TOML_KEY),
     "ini": (["*.ini", "*.cfg", "*.conf"], _INI_KEY),
 }
-# HTML template flavours whose markup is HTML (auditkit.languages gives them language html).
+# HTML template flavours whose markup is HTML (auditkit.core.languages gives them language html).
 HTML_SUFFIXES = (
     *(".html", ".htm", ".jinja", ".jinja2", ".hbs", ".handlebars"),
     *(".mustache", ".ejs", ".njk", ".twig", ".erb", ".cshtml", ".razor", ".blade.php"),

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from auditkit import datacache, distributions, prefilters, rulesets
+from auditkit import datacache, prefilters, rulesets
+from auditkit.core import distributions
+from auditkit.core.policy import Policy
 from auditkit.findings_json import scan_to_json
-from auditkit.policy import Policy
 from auditkit.report.build import build_report
 from auditkit.report.registry import FORMATS
 from auditkit.rulesets import prefilter_sources, prefilter_table, semgrep_configs

@@ -11,8 +11,8 @@ from types import ModuleType
 import pytest
 
 from auditkit import prefilters, rulesets
+from auditkit.core.languages import detect_language
 from auditkit.engines.semgrep import run_semgrep
-from auditkit.languages import detect_language
 from auditkit.rulesets import prefilter_sources, semgrep_configs
 from tests.conftest import SAMPLES
 from tests.locked import require_locked

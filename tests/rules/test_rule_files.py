@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from auditkit.languages import detect_language
+from auditkit.core.languages import detect_language
 from auditkit.rulesets import semgrep_rule_files
 from tests.rules.endpoint_rules import (
     RULES_DIR,

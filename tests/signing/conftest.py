@@ -11,8 +11,8 @@ import pytest
 import rfc8785
 
 from auditkit.cli import main
+from auditkit.core.policy import parse_policy
 from auditkit.manifest import manifest_digest, manifest_entries
-from auditkit.policy import parse_policy
 from auditkit.signing import generate_key_pair
 from auditkit.signing.keys import GeneratedKeys
 from auditkit.workspace import discover

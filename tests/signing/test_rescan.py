@@ -13,7 +13,15 @@ from typing import Any
 import pytest
 import rfc8785
 
-from auditkit.model import Category, Coverage, EngineRun, Finding, Location, ScanResult, Severity
+from auditkit.core.model import (
+    Category,
+    Coverage,
+    EngineRun,
+    Finding,
+    Location,
+    ScanResult,
+    Severity,
+)
 from auditkit.signing import sign_report_directory
 from auditkit.signing.keys import GeneratedKeys
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from auditkit.model import Finding
+from auditkit.core.model import Finding
 
 FINGERPRINT_VERSION = "v1"
 _SPACE = re.compile(r"\s+")

@@ -6,7 +6,7 @@ bypass rules, suppressions and a baseline mark findings. An independent audit mu
 as numbers next to its verdict, so the scan counts them (``auditkit.triage.waivers``), the
 report records them inside what is signed, and every summary states them with the same words.
 
-This module imports nothing from auditkit: the findings model (``auditkit.model``) holds a
+This module imports nothing from auditkit: the findings model (``auditkit.core.model``) holds a
 ``Waivers`` and sits below everything else.
 """
 

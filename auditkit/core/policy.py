@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from auditkit.errors import PolicyError, UsageError
-from auditkit.tomlfile import read_toml
-from auditkit.waivers import POLICY_FROM_AUDITOR, POLICY_FROM_TARGET
+from auditkit.core.errors import PolicyError, UsageError
+from auditkit.core.tomlfile import read_toml
+from auditkit.core.waivers import POLICY_FROM_AUDITOR, POLICY_FROM_TARGET
 
 POLICY_FILE_NAME = "auditkit.toml"
 PYPROJECT_LABEL = "pyproject.toml [tool.auditkit]"

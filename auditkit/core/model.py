@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import Any
 
-from auditkit.waivers import Waivers
+from auditkit.core.waivers import Waivers
 
 
 class Severity(StrEnum):
