@@ -15,14 +15,13 @@ others. The client merges cached and fresh results alike, so reports do not chan
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from auditkit.cache import ResultCache
 from auditkit.engines.batch import Batch, BatchResult, FileResults, run_batch
+from auditkit.flows.rulefile import digest_named_rule_file
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def _local_configs(task: FleetBatch) -> tuple[str, ...]:
     out = []
     for config in task.batch.semgrep_configs:
         if config in texts:
-            out.append(_rule_file(texts[config]))
+            out.append(digest_named_rule_file(texts[config], "fleet"))
             continue
         path = Path(config)
         try:
@@ -133,22 +132,6 @@ def _local_configs(task: FleetBatch) -> tuple[str, ...]:
         except ValueError:
             out.append(config)  # neither shipped nor generated: as the client named it
     return tuple(out)
-
-
-def _rule_file(text: str) -> str:
-    """A generated rule file on this machine, named by its digest (written once, atomically)."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-    path = Path(tempfile.gettempdir()) / f"auditkit-fleet-rules-{digest}.yaml"
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return str(path)
-    except OSError:
-        pass
-    fd, tmp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(tmp, path)
-    return str(path)
 
 
 def _worker() -> str:

@@ -36,9 +36,15 @@ def flow_rule_file(policy: Policy) -> str | None:
     if not rules:
         return None
     # JSON is YAML: no YAML writer needed.
-    text = json.dumps({"rules": rules}, sort_keys=True)
+    return digest_named_rule_file(json.dumps({"rules": rules}, sort_keys=True), "flow")
+
+
+def digest_named_rule_file(text: str, kind: str) -> str:
+    """A generated rule file in the temporary folder, named by the digest of ``text`` (written
+    once): the same rules give the same path, so an engine command line that names it can be
+    predicted (check's head start) or shipped as text and recreated (fleet workers)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-    path = Path(tempfile.gettempdir()) / f"auditkit-flow-rules-{digest}.yaml"
+    path = Path(tempfile.gettempdir()) / f"auditkit-{kind}-rules-{digest}.yaml"
     try:
         if path.read_text(encoding="utf-8") == text:
             return str(path)
