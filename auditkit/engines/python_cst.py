@@ -119,6 +119,10 @@ def _flow_sink_prefilter(extra_sinks: tuple[str, ...]) -> Callable[[str], bool]:
         name.split(".")[0]
         for name in (*sdks.PYTHON_MODULES, *sdks.PYTHON_CLIENTS, *sdks.PYTHON_PRODUCERS)
     }
+    # Mail modules by their full name: "django" alone would admit every Django file.
+    packages |= {
+        name.rpartition(".")[0] for name in (*sdks.PYTHON_MAILERS, *sdks.PYTHON_MAIL_FUNCTIONS)
+    }
     # What a sink of the flow analysis needs in the text: an import of the package its callee
     # resolves through, a receiver named like a logger (_LOGGER_NAME there, any case) before
     # its method, a print( call, sys.stdout / sys.stderr. A bare "log" is common in prose.

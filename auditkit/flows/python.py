@@ -92,9 +92,10 @@ Taint = dict[str, Trace]  # category -> the steps that brought it here (source f
 
 @dataclass(frozen=True, slots=True)
 class _Handle:
-    """An object that sends what its methods get: a store, an SDK client, a producer."""
+    """An object that sends what its methods get: a store, an SDK client, a producer, a mail
+    transport or message."""
 
-    kind: str  # STORE, "sdk", "producer"
+    kind: str  # STORE, "sdk", "producer", "mail"
     name: str
     store: str | None = None
     endpoint: Text | None = None
@@ -430,8 +431,10 @@ class _Analysis:
         if found is None:
             return
         kind, sink, endpoint, extra = found
-        # A method called on tainted data (phone.strip()) sends nothing; its arguments do.
-        taint = data if kind != LOG else _union(data, receiver)
+        # A method called on tainted data (phone.strip()) sends nothing; its arguments do. A mail
+        # message sends itself: `emails.Message(html=phone).send(...)`, `msg.send()`.
+        carries = kind == LOG or extra.get("carrier") == "mail"
+        taint = _union(data, receiver) if carries else data
         if not taint:
             return
         span = self.span(node)
@@ -479,6 +482,9 @@ class _Analysis:
             sdk = sdks.PYTHON_MODULES.get(module)
             if sdk is not None and function in sdk.methods:
                 return ENDPOINT, name, None, _sdk_extra(sdk)
+            if name in sdks.PYTHON_MAIL_FUNCTIONS:
+                # The relay is the EMAIL_HOST setting, not in this call: an unverified endpoint.
+                return ENDPOINT, name, None, {"via": "mail relay (EMAIL_HOST) not resolved"}
             if name in self.catalogue.sinks:
                 sink = self.catalogue.sinks[name]
                 return STORE, name, self._endpoint_of(node, scope), {"store": sink.store}
@@ -491,6 +497,9 @@ class _Analysis:
                     return ENDPOINT, qualified, None, _sdk_extra(handle.sdk)
                 if handle.kind == "producer":
                     return ENDPOINT, qualified, handle.endpoint, {"via": "broker not resolved"}
+                if handle.kind == "mail":
+                    via = {"via": "mail relay not resolved", "carrier": "mail"}
+                    return ENDPOINT, qualified, handle.endpoint, via
                 return STORE, qualified, handle.endpoint, {"store": handle.store or "data store"}
             if method in _LOG_METHODS and _LOGGER_NAME.match(_last(func.value)):
                 return LOG, f"{_last(func.value)}.{method}", None, {}
@@ -507,6 +516,10 @@ class _Analysis:
             return state.handles[key]
         if isinstance(node, cst.Name):
             return self._module_handle(node.value)
+        if isinstance(node, cst.Attribute) and node.attr.value in sdks.PYTHON_CLIENT_NAMESPACES:
+            inner = self.handle(node.value, state)  # postmark.emails.send(...)
+            if inner is not None and inner.kind == "sdk":
+                return inner
         if (
             isinstance(node, cst.Attribute)
             and isinstance(node.value, cst.Name)
@@ -530,6 +543,14 @@ class _Analysis:
         if name in sdks.PYTHON_CLIENTS:
             sdk = sdks.PYTHON_CLIENTS[name]
             return _Handle("sdk", name, sdk=sdk, methods=sdk.methods)
+        if name in sdks.PYTHON_MAILERS:
+            # Only smtplib takes the relay host first; a message's first argument is its subject.
+            endpoint = (
+                self._endpoint_of(node, site.scope)
+                if name.startswith("smtplib.")
+                else self.resolver.text(argument(node, None, "host"), site.scope)
+            )
+            return _Handle("mail", name, endpoint=endpoint, methods=sdks.PYTHON_MAILERS[name])
         if name in sdks.PYTHON_PRODUCERS:
             endpoint = self._endpoint_of(node, site.scope)
             return _Handle("producer", name, endpoint=endpoint, methods=sdks.PYTHON_PRODUCERS[name])

@@ -56,6 +56,14 @@ _SENTRY = Sdk(
 _AMPLITUDE = Sdk("Amplitude", "api2.amplitude.com", "US", frozenset({"track", "identify"}))
 _ROLLBAR = Sdk("Rollbar", "api.rollbar.com", "US", frozenset({"report_message", "report_exc_info"}))
 _BUGSNAG = Sdk("Bugsnag", "notify.bugsnag.com", "US", frozenset({"notify"}))
+# Mail APIs: the vendor relays the message, so it receives every address and body it carries.
+_SENDGRID = Sdk("SendGrid", "api.sendgrid.com", "US", frozenset({"send"}))
+_POSTMARK = Sdk(
+    "Postmark",
+    "api.postmarkapp.com",
+    "US",
+    frozenset({"send", "send_batch", "send_with_template", "send_template_batch"}),
+)
 
 # Python: module-level SDK functions (qualified module -> SDK) ...
 PYTHON_MODULES: dict[str, Sdk] = {
@@ -73,7 +81,41 @@ PYTHON_CLIENTS: dict[str, Sdk] = {
     "amplitude.Amplitude": _AMPLITUDE,
     "segment.analytics.Client": _SEGMENT,
     "analytics.Client": _SEGMENT,
+    "sendgrid.SendGridAPIClient": _SENDGRID,
+    "sendgrid.SendGridAPI": _SENDGRID,
+    "postmarker.core.PostmarkClient": _POSTMARK,
 }
+# Client attributes that are themselves the sending object: `postmark.emails.send(...)`.
+PYTHON_CLIENT_NAMESPACES = frozenset({"emails"})
+
+# Mail transports. A mail relay is a third-party processor like any other endpoint: when its
+# host is written in the file (``smtplib.SMTP("smtp.eu.example")``) the classifier places it
+# and the finding follows that verdict (none for an EU or internal relay); when it is not (the
+# Django ``EMAIL_HOST`` setting, ``emails``' default transport) it is an unverified endpoint,
+# reported as high. Vendor mail APIs (SendGrid, Postmark) are SDK clients above and take the
+# vendor's default region unless the classifier knows the host.
+# Functions that send at once (qualified name).
+PYTHON_MAIL_FUNCTIONS = frozenset(
+    {
+        "django.core.mail.send_mail",
+        "django.core.mail.send_mass_mail",
+        "django.core.mail.mail_admins",
+        "django.core.mail.mail_managers",
+    }
+)
+# Constructors of objects whose methods send; the message's own content (a message object
+# built from personal data) leaves with it, not only the call's arguments.
+PYTHON_MAILERS: dict[str, frozenset[str]] = {
+    "smtplib.SMTP": frozenset({"sendmail", "send_message"}),
+    "smtplib.SMTP_SSL": frozenset({"sendmail", "send_message"}),
+    "smtplib.LMTP": frozenset({"sendmail", "send_message"}),
+    "emails.Message": frozenset({"send"}),
+    "emails.html": frozenset({"send"}),
+    "django.core.mail.EmailMessage": frozenset({"send"}),
+    "django.core.mail.EmailMultiAlternatives": frozenset({"send"}),
+    "django.core.mail.get_connection": frozenset({"send_messages"}),
+}
+
 # Message producers: constructor -> the methods that send a message.
 PYTHON_PRODUCERS: dict[str, frozenset[str]] = {
     "kafka.KafkaProducer": frozenset({"send"}),
@@ -100,4 +142,15 @@ SEMGREP_SDKS: tuple[tuple[Sdk, str, str], ...] = (
     ),
     (_AMPLITUDE, r"(?i)^amplitude\w*$", r"^(track|logEvent|identify)$"),
     (_BUGSNAG, r"(?i)^bugsnag\w*$", r"^(notify|Notify)$"),
+    (_SENDGRID, r"(?i)^(sg|sgmail|sendgrid\w*)$", r"^(send|sendMultiple|Send)$"),
+    (_POSTMARK, r"(?i)^postmark\w*$", r"^(sendEmail|sendEmailBatch|sendEmailWithTemplate)$"),
+)
+# Semgrep languages: mail transports (nodemailer `transporter.sendMail`, Spring's
+# `JavaMailSender.send`, Jakarta `Transport.send`), matched by receiver name and method. Go's
+# `smtp.SendMail` is a package function (a pattern of its own in the rules). Their relay host
+# is rarely in the same file; when a host literal is in the call it is classified, otherwise
+# the finding is high, as for any unverified endpoint.
+SEMGREP_MAILERS: tuple[tuple[str, str], ...] = (
+    (r"(?i)^(\w*(transport|transporter|mailer|mailsender|smtp)\w*)$", r"^(sendMail|send)$"),
+    (r"(?i)^(mail|emailservice|mailservice|emailsender)$", r"^(send|sendMail|sendEmail)$"),
 )

@@ -21,7 +21,7 @@ from typing import Any
 from auditkit.core.policy import Policy
 from auditkit.flows.names import Categories, categories
 from auditkit.flows.results import ENDPOINT, LOG, STORE
-from auditkit.flows.sdks import SEMGREP_SDKS
+from auditkit.flows.sdks import SEMGREP_MAILERS, SEMGREP_SDKS
 
 Rule = dict[str, Any]
 ROLE_EGRESS = "data-egress"
@@ -136,6 +136,18 @@ def _propagators(name: str) -> list[Rule]:
             "addProperty",
             "putAll",
             "addAll",
+            # A mail message is filled by setters before it is sent (Spring's
+            # SimpleMailMessage, MimeMessageHelper, Jakarta MimeMessage).
+            "setTo",
+            "setCc",
+            "setBcc",
+            "setText",
+            "setSubject",
+            "setReplyTo",
+            "setRecipients",
+            "addRecipient",
+            "addRecipients",
+            "setContent",
         )
     ]
     return out
@@ -170,11 +182,19 @@ def _sinks(name: str, kind: str) -> list[Rule]:
     ]
     for _sdk, receiver, methods in SEMGREP_SDKS:
         out.append(_receiver_call("$R", "$M", receiver, methods))
+    for receiver, methods in SEMGREP_MAILERS:
+        out.append(_receiver_call("$R", "$M", receiver, methods))
     if name == "javascript":
         out += [{"pattern": "fetch(...)"}, {"pattern": "axios(...)"}]
     if name == "go":
         out.append(
-            {"pattern-either": [{"pattern": "http.Post(...)"}, {"pattern": "http.PostForm(...)"}]}
+            {
+                "pattern-either": [
+                    {"pattern": "http.Post(...)"},
+                    {"pattern": "http.PostForm(...)"},
+                    {"pattern": "smtp.SendMail(...)"},
+                ]
+            }
         )
     return out
 

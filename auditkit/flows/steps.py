@@ -15,14 +15,19 @@ from dataclasses import dataclass
 
 from auditkit.flows.names import Categories
 from auditkit.flows.results import FlowStep
-from auditkit.flows.sdks import SEMGREP_SDKS
+from auditkit.flows.sdks import SEMGREP_MAILERS, SEMGREP_SDKS
 
 _IDENT = re.compile(r"[A-Za-z_$][\w$]*")
 _ASSIGN = re.compile(
     r"^\s*(?:(?:const|let|var|val|final|private|static|public|String|[\w.]+(?:<[^=]*>)?)\s+)*"
     r"([A-Za-z_$][\w$]*)\s*(?::=|=)(?!=)\s*(?P<rhs>.+)$"
 )
-_FILL = re.compile(r"^\s*([A-Za-z_$][\w$]*)\.(?:put|add|append|push|set|Set|Add|WriteString)\(")
+_FILL = re.compile(
+    r"^\s*([A-Za-z_$][\w$]*)\.(?:put|add|append|push|set|Set|Add|WriteString|"
+    # the mail message setters the rules propagate through (semgrep_rules._propagators)
+    r"setTo|setCc|setBcc|setText|setSubject|setReplyTo|setRecipients?|addRecipients?|"
+    r"setContent)\("
+)
 _FUNCTION = {
     "go": re.compile(r"^\s*func\b"),
     "java": re.compile(
@@ -46,6 +51,7 @@ _KEYWORDS = frozenset(
      "true", "false", "this", "String", "class", "fun", "for", "range"}
 )  # fmt: skip
 _MAX_LINES = 200
+_HOST = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,15 @@ def destination(text: str, lines: list[str]) -> Destination:
                 sdk.jurisdiction,
             )
     arguments = text[len(callee) :]
-    found: list[tuple[str, str]] = [(s, "literal in the call") for s in _strings(arguments)]
+    mail = callee == "smtp.SendMail" or any(
+        re.search(r, receiver) and re.search(m, method) for r, m in SEMGREP_MAILERS
+    )
+    literals = _strings(arguments)
+    if mail:
+        # A mail call's literals are addresses, subjects and bodies; only a host names the
+        # relay (Go's `smtp.SendMail("smtp.example.com:587", ...)`).
+        literals = [s for s in literals if _HOST.match(s)]
+    found: list[tuple[str, str]] = [(s, "literal in the call") for s in literals]
     source = "\n".join(lines)
     for name in _names(arguments):
         match = re.search(
@@ -120,7 +134,7 @@ def destination(text: str, lines: list[str]) -> Destination:
             rf"{re.escape(name)}\s*(?::\s*String\s*)?(?::=|=)\s*[\"'`]([^\"'`]+)[\"'`]",
             source,
         )
-        if match:
+        if match and (not mail or _HOST.match(match.group(1))):
             found.append((match.group(1), f"constant {name} = {match.group(1)!r}"))
     return Destination(callee, tuple(found))
 
