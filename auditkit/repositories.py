@@ -6,7 +6,14 @@ file. The generated rules therefore report two kinds of match (``auditkit.sinks`
 
 * ``gateway-repository``: a declaration, its match narrowed to the interface's name;
 * ``gateway-repository-call``: a call on a value whose declared type has a repository's
-  name (``…Repository``, ``…Repo``, ``…Dao``), the type in the rule message.
+  name (``…Repository``, ``…Repo``, ``…Dao``), the type in the rule message;
+* ``gateway-repository-field-call`` (Java): a call on a field of any plain type, for MyBatis
+  mappers named like services (``ArticleReadService``).
+
+MyBatis ``@Mapper`` interfaces are declarations too, and Mongoose models (JavaScript and
+TypeScript: ``const User = mongoose.model('User', schema)`` joined with ``User.find(...)``)
+use the same two roles. Names are joined within a language family (JVM or JavaScript), so a
+Java ``User`` interface never makes a JavaScript ``User.find`` call access.
 
 This module joins them after every file has been scanned: a candidate call is kept only when
 its type is declared as a repository somewhere in the scanned tree, so a hand-written
@@ -31,16 +38,21 @@ from auditkit.sinks import (
     REPOSITORY_CALL_ROLE,
     REPOSITORY_EXTENDS_MESSAGE,
     REPOSITORY_EXTENDS_ROLE,
+    REPOSITORY_FIELD_CALL_ROLE,
+    REPOSITORY_NAME,
     REPOSITORY_ROLE,
 )
 
 _TYPE = re.compile(re.escape(REPOSITORY_CALL_MESSAGE).replace(r"\$TYPE", r"(?P<type>[^\s(]+)"))
+_REPOSITORY_NAME = re.compile(REPOSITORY_NAME)
+# Languages whose names can refer to each other's declarations.
+_FAMILY = {"java": "jvm", "kotlin": "jvm", "javascript": "js", "typescript": "js"}
 _BASE = re.compile(re.escape(REPOSITORY_EXTENDS_MESSAGE).replace(r"\$BASE", r"(?P<type>.+?) \("))
 
 
 @dataclass(frozen=True, slots=True)
 class Repository:
-    name: str  # the interface's simple name
+    name: str  # the interface's (or model's) simple name
     base: str  # the Spring Data interface it extends (catalogue name)
     store: str
     # Declared through a project's own base interface (reported by the extends rule, since
@@ -48,30 +60,40 @@ class Repository:
     inherited: bool = False
 
 
-def declared(root: Path, matches: Iterable[SemgrepMatch]) -> dict[str, Repository]:
-    """Repository interfaces declared in the scanned tree, by simple name."""
+Key = tuple[str, str]  # (language family, simple name)
+
+
+def _key(match: SemgrepMatch, name: str) -> Key:
+    language = match.get("language") or ""
+    return (_FAMILY.get(language, language), name)
+
+
+def declared(root: Path, matches: Iterable[SemgrepMatch]) -> dict[Key, Repository]:
+    """Repositories, mappers and models declared in the scanned tree, by language family and
+    simple name."""
     matches = list(matches)  # read twice: declarations, then interfaces extending them
-    found: dict[str, Repository] = {}
+    found: dict[Key, Repository] = {}
     for m in matches:
         if m.role != REPOSITORY_ROLE:
             continue
         name = sourcetext.matched_text(root, m.path, m.start.offset, m.end.offset).strip()
         if name:
-            found.setdefault(name, Repository(name, m.get("sink") or "", m.get("store") or ""))
+            repository = Repository(name, m.get("sink") or "", m.get("store") or "")
+            found.setdefault(_key(m, name), repository)
     # Interfaces that extend a declared repository, transitively (BaseRepo -> UserRepo).
-    extends: dict[str, str] = {}
+    extends: dict[Key, Key] = {}
     for m in matches:
         found_base = _BASE.match(m.message) if m.role == REPOSITORY_EXTENDS_ROLE else None
         if found_base is not None:
             name = sourcetext.matched_text(root, m.path, m.start.offset, m.end.offset).strip()
-            extends.setdefault(name, _simple(found_base["type"]))
+            extends.setdefault(_key(m, name), _key(m, _simple(found_base["type"])))
     grown = True
     while grown:
         grown = False
-        for name, base in extends.items():
-            if name not in found and base in found:
+        for key, base in extends.items():
+            if key not in found and base in found:
                 parent = found[base]
-                found[name] = Repository(name, parent.base, parent.store, inherited=True)
+                found[key] = Repository(key[1], parent.base, parent.store, inherited=True)
                 grown = True
     return found
 
@@ -88,7 +110,7 @@ def _simple(type_text: str) -> str:
     return type_text.split("<", 1)[0].rsplit(".", 1)[-1].strip()
 
 
-def resolve(match: SemgrepMatch, repositories: dict[str, Repository]) -> SemgrepMatch | None:
+def resolve(match: SemgrepMatch, repositories: dict[Key, Repository]) -> SemgrepMatch | None:
     """``match`` as a ``gateway-sink`` match, or None when it is not repository access."""
     if match.role == REPOSITORY_ROLE:
         return _as_sink(match, match.get("sink") or "Spring Data repository", None)
@@ -98,14 +120,17 @@ def resolve(match: SemgrepMatch, repositories: dict[str, Repository]) -> Semgrep
         name = _BASE.match(match.message)
         if name is None:
             return None
-        parent = repositories.get(_simple(name["type"]))
+        parent = repositories.get(_key(match, _simple(name["type"])))
         if parent is None:
             return None
         return _as_sink(match, f"extends {_simple(name['type'])} ({parent.base})", parent.store)
-    if match.role != REPOSITORY_CALL_ROLE:
+    if match.role not in (REPOSITORY_CALL_ROLE, REPOSITORY_FIELD_CALL_ROLE):
         return match
-    type_name = call_type(match)
-    repository = repositories.get(type_name or "")
+    type_name = call_type(match) or ""
+    if match.role == REPOSITORY_FIELD_CALL_ROLE and _REPOSITORY_NAME.match(type_name):
+        # The name-based call rule proposes this call too: one finding, not two.
+        return None
+    repository = repositories.get(_key(match, type_name))
     if repository is None:
         return None
     return _as_sink(match, f"{repository.name} ({repository.base})", repository.store)

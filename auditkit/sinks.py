@@ -63,6 +63,10 @@ class Sink:
     broker: str | None = None  # a message broker or stream: one of BROKER_ROLES
     focus: str | None = None  # java/csharp: the match is narrowed to this metavariable
     types: tuple[str, ...] = ()  # kotlin: qualified types whose values' calls are access
+    # repository declarations: callees are annotations (MyBatis @Mapper), not base interfaces
+    annotated: bool = False
+    # javascript model calls: methods called on a document made with `new Model(...)`
+    instance_calls: tuple[str, ...] = ()
 
     @property
     def rule_id(self) -> str:
@@ -129,8 +133,8 @@ def load_sinks(language: str) -> tuple[Sink, ...]:
         raise RulesetError(f"{language!r} is not a semgrep language ({SEMGREP_LANGUAGES})")
     catalogue = _CATALOGUE_OF[language]
     data = read_catalogue(language)
-    tables = ("sink", "http", "repository") if catalogue == "java" else ("sink", "http")
-    check_keys(data, tables, f"sinks/{catalogue}.toml")
+    tables = {"java": ("sink", "http", "repository"), "javascript": ("sink", "http", "model")}
+    check_keys(data, tables.get(catalogue, ("sink", "http")), f"sinks/{catalogue}.toml")
     sinks: list[Sink] = []
     for table, role in _ROLE_OF_TABLE.items():
         for i, entry in enumerate(data.get(table, [])):
@@ -144,6 +148,8 @@ def load_sinks(language: str) -> tuple[Sink, ...]:
                 raise RulesetError(f"{where}: missing key {exc}") from None
     if catalogue == "java":
         sinks += _repository_sinks(language, data.get("repository", []))
+    if catalogue == "javascript":
+        sinks += _model_sinks(language, data.get("model", []))
     ids = [s.rule_id for s in sinks]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -288,14 +294,29 @@ REPOSITORY_CALL_MESSAGE = "Call on a value of type $TYPE"
 # candidate, kept by the scan when its base is (transitively) a declared repository.
 REPOSITORY_EXTENDS_ROLE = "gateway-repository-extends"
 REPOSITORY_EXTENDS_MESSAGE = "Interface extends $BASE"
-_REPOSITORY_KEYS = (*_COMMON_KEYS, "slug", "name", "bases")
+# A repository entry names Spring Data `bases` to extend, or `annotations` that make an
+# interface a store accessor by themselves (MyBatis `@Mapper`: MyBatis implements it at run time
+# from its SQL). Annotated entries are Java only: semgrep's Kotlin matcher is not relied on for
+# annotations here, and Kotlin MyBatis mappers are rare.
+_REPOSITORY_KEYS = (*_COMMON_KEYS, "slug", "name", "bases", "annotations")
+# Calls on a field of the enclosing class, whatever its type's name: a MyBatis mapper is often
+# named like a service (`ArticleReadService`), so the name-based call rule misses it. Only fields
+# are proposed (injected dependencies are fields, with Lombok constructors or not), which keeps
+# the candidates to the calls a bean makes on its collaborators; the scan keeps those whose type
+# the tree declares (auditkit.repositories).
+REPOSITORY_FIELD_CALL_ROLE = "gateway-repository-field-call"
 
 
 def _repository_sinks(language: str, entries: list[dict[str, Any]]) -> list[Sink]:
     """Spring Data repository declarations (one rule per entry) and the one call rule."""
     sinks = []
     for i, entry in enumerate(entries):
-        check_keys(entry, _REPOSITORY_KEYS, f"sinks/java.toml [[repository]] #{i + 1}")
+        where = f"sinks/java.toml [[repository]] #{i + 1}"
+        check_keys(entry, _REPOSITORY_KEYS, where)
+        if ("bases" in entry) == ("annotations" in entry):
+            raise RulesetError(f"{where}: give exactly one of bases and annotations")
+        if "annotations" in entry and language == "kotlin":
+            continue
         try:
             sinks.append(
                 Sink(
@@ -306,7 +327,8 @@ def _repository_sinks(language: str, entries: list[dict[str, Any]]) -> list[Sink
                     store=entry["store"],
                     description=entry["description"],
                     role=REPOSITORY_ROLE,
-                    callees=tuple(entry["bases"]),
+                    callees=tuple(entry.get("bases", entry.get("annotations", ()))),
+                    annotated="annotations" in entry,
                 )
             )
         except KeyError as exc:
@@ -325,6 +347,18 @@ def _repository_sinks(language: str, entries: list[dict[str, Any]]) -> list[Sink
                 role=REPOSITORY_CALL_ROLE,
             )
         )
+        if any(s.annotated for s in sinks):
+            sinks.append(
+                Sink(
+                    language=language,
+                    family=sinks[0].family,
+                    slug="repository-field-call",
+                    name="MyBatis mapper or Spring Data repository",
+                    store="repository",
+                    description="call on a field whose type the project declares a repository",
+                    role=REPOSITORY_FIELD_CALL_ROLE,
+                )
+            )
         sinks.append(
             Sink(
                 language=language,
@@ -339,6 +373,51 @@ def _repository_sinks(language: str, entries: list[dict[str, Any]]) -> list[Sink
     return sinks
 
 
+_MODEL_KEYS = (*_COMMON_KEYS, "slug", "name", "modules", "factories", "calls", "instance_calls")
+
+
+def _model_sinks(language: str, entries: list[dict[str, Any]]) -> list[Sink]:
+    """ODM models (Mongoose): a declaration rule and a call-candidate rule per entry.
+
+    `const User = mongoose.model('User', schema)` sits in a models file and is imported where
+    it is used, so calls are joined with declarations by the model's name after the scan, as
+    Spring Data repositories are (auditkit.repositories)."""
+    sinks = []
+    for i, entry in enumerate(entries):
+        where = f"sinks/javascript.toml [[model]] #{i + 1}"
+        check_keys(entry, _MODEL_KEYS, where)
+        try:
+            common: dict[str, Any] = {
+                "language": language,
+                "family": entry["family"],
+                "name": entry["name"],
+                "store": entry["store"],
+                "imports": tuple(entry["modules"]),
+            }
+            sinks.append(
+                Sink(
+                    slug=entry["slug"],
+                    description=entry["description"],
+                    role=REPOSITORY_ROLE,
+                    callees=tuple(entry["factories"]),
+                    **common,
+                )
+            )
+            sinks.append(
+                Sink(
+                    slug=f"{entry['slug']}-call",
+                    description=f"call on a model the project declares ({entry['description']})",
+                    role=REPOSITORY_CALL_ROLE,
+                    callees=tuple(entry["calls"]),
+                    instance_calls=tuple(entry.get("instance_calls", ())),
+                    **common,
+                )
+            )
+        except KeyError as exc:
+            raise RulesetError(f"{where}: missing key {exc}") from None
+    return sinks
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -348,7 +427,18 @@ def _slug(text: str) -> str:
 
 def semgrep_rule(sink: Sink) -> Rule:
     """The semgrep rule for one catalogued sink."""
-    if sink.role in (REPOSITORY_ROLE, REPOSITORY_CALL_ROLE, REPOSITORY_EXTENDS_ROLE):
+    if sink.language in ("javascript", "typescript") and sink.role in (
+        REPOSITORY_ROLE,
+        REPOSITORY_CALL_ROLE,
+    ):
+        return _rule(sink, _model_formula(sink))
+    repository_roles = (
+        REPOSITORY_ROLE,
+        REPOSITORY_CALL_ROLE,
+        REPOSITORY_EXTENDS_ROLE,
+        REPOSITORY_FIELD_CALL_ROLE,
+    )
+    if sink.role in repository_roles:
         return _rule(sink, _repository_formula(sink))
     formula = {"go": _go_formula, "javascript": _js_formula, "typescript": _js_formula}.get(
         sink.language, _java_formula
@@ -362,8 +452,12 @@ def gateway_rules(language: str) -> list[Rule]:
 
 
 def _rule(sink: Sink, formula: list[Rule]) -> Rule:
-    if sink.role == REPOSITORY_CALL_ROLE:
+    if sink.role in (REPOSITORY_CALL_ROLE, REPOSITORY_FIELD_CALL_ROLE):
         message = f"{REPOSITORY_CALL_MESSAGE} ({sink.name} when the project declares it so)"
+    elif sink.role == REPOSITORY_ROLE and sink.language in ("javascript", "typescript"):
+        message = f"Model declared: {sink.name} ({sink.store}), {sink.description}"
+    elif sink.role == REPOSITORY_ROLE and sink.annotated:
+        message = f"Mapper declared: annotated {sink.name} ({sink.store}), {sink.description}"
     elif sink.role == REPOSITORY_EXTENDS_ROLE:
         message = f"{REPOSITORY_EXTENDS_MESSAGE} ({sink.name} when the base is one)"
     elif sink.role == REPOSITORY_ROLE:
@@ -448,6 +542,12 @@ def _repository_formula(sink: Sink) -> list[Rule]:
         )
         name = {"metavariable": "$TYPE", "regex": REPOSITORY_NAME}
         return [{"pattern": typed}, {"metavariable-regex": name}]
+    if sink.role == REPOSITORY_FIELD_CALL_ROLE:
+        # A plain (non-generic) class type: generic fields (List<String>) are never a mapper.
+        field = {"pattern-inside": "class $CLASS { ... $TYPE $X; ... }"}
+        calls = _either([{"pattern": "$X.$METHOD(...)"}, {"pattern": "this.$X.$METHOD(...)"}])
+        plain = {"metavariable": "$TYPE", "regex": r"^[A-Z]\w*$"}
+        return [field, calls, {"metavariable-regex": plain}]
     if sink.role == REPOSITORY_EXTENDS_ROLE:
         shapes = (
             ["interface $REPOSITORY : $BASE"]
@@ -470,6 +570,14 @@ def _repository_formula(sink: Sink) -> list[Rule]:
             declared: Rule = {"pattern": f"interface $REPOSITORY : {simple}<$ENTITY, $ID>"}
             alternatives.append({"patterns": [imports, declared]})
         return [_either(alternatives), {"focus-metavariable": "$REPOSITORY"}]
+    if sink.annotated:
+        # semgrep resolves the annotation through the file's imports, so a same-named
+        # annotation of another package does not match.
+        marked: list[Rule] = [
+            {"pattern": f"@{annotation}\ninterface $REPOSITORY {{...}}"}
+            for annotation in sink.callees
+        ]
+        return [_either(marked), {"focus-metavariable": "$REPOSITORY"}]
     shapes = [
         "interface $REPOSITORY extends {base} {{...}}",
         "interface $REPOSITORY extends {base}, $OTHER {{...}}",
@@ -486,6 +594,48 @@ def _java_formula(sink: Sink) -> list[Rule]:
     alternatives += [_kotlin_typed(t) for t in sink.types]
     formula = [_either(alternatives)]
     return [*formula, {"focus-metavariable": sink.focus}] if sink.focus else formula
+
+
+# Models are capitalised by convention (Mongoose's documentation: `const Tank = model(...)`);
+# the call rule proposes only capitalised receivers and the join keeps the declared ones.
+_MODEL_NAME = r"^[A-Z][\w$]*$"
+
+
+def _model_formula(sink: Sink) -> list[Rule]:
+    """Declarations: the model's name (focus) in files importing the ODM. Calls: the model
+    methods on a capitalised receiver, and instance methods on `new Model(...)` documents."""
+    if sink.role == REPOSITORY_CALL_ROLE:
+        # $TYPE, as in the Java call rule: the message carries it to the join.
+        calls: list[Rule] = [{"pattern": f"$TYPE.{call}(...)"} for call in sink.callees]
+        for call in sink.instance_calls:
+            calls.append({"pattern": f"new $TYPE(...).{call}(...)"})
+            document = {"pattern-inside": "$DOC = new $TYPE(...)\n...\n"}
+            calls.append({"patterns": [document, {"pattern": f"$DOC.{call}(...)"}]})
+        model = {"metavariable": "$TYPE", "regex": _MODEL_NAME}
+        return [_either(calls), {"metavariable-regex": model}]
+    guard = _either(
+        [
+            form
+            for m in sink.imports
+            for form in (_inside(f"import {m!r}"), _inside(f"require({m!r})"))
+        ]
+    )
+    shapes = ["$MODEL = $FACTORY(...)", "$MODEL = $CACHED || $FACTORY(...)"]
+    if sink.language == "typescript":
+        shapes.append("$MODEL = $FACTORY<$DOCUMENT>(...)")
+    # `module.exports = mongoose.model('User', ...)`: the importer names it; the model's own
+    # name is the convention, so the name given to the factory is read.
+    shapes += ['module.exports = $FACTORY("$MODEL", ...)', 'export default $FACTORY("$MODEL", ...)']
+    # The factory as a function or a member (`model`, `mongoose.model`, `connection.model`).
+    names = "|".join(re.escape(f) for f in sink.callees)
+    factory = {"metavariable": "$FACTORY", "regex": rf"^([\w$]+\.)*({names})$"}
+    return [
+        guard,
+        _either([{"pattern": s} for s in shapes]),
+        {"metavariable-regex": factory},
+        {"metavariable-regex": {"metavariable": "$MODEL", "regex": _MODEL_NAME}},
+        {"focus-metavariable": "$MODEL"},
+    ]
 
 
 def _js_formula(sink: Sink) -> list[Rule]:

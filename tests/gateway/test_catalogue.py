@@ -20,7 +20,12 @@ STORES = {
     "kafka", "rabbitmq", "pulsar", "nats", "pubsub", "azure-servicebus", "azure-eventhubs",
     "azure-queue",
 }  # fmt: skip
-REPOSITORY_ROLES = ("gateway-repository", "gateway-repository-call", "gateway-repository-extends")
+REPOSITORY_ROLES = (
+    "gateway-repository",
+    "gateway-repository-call",
+    "gateway-repository-extends",
+    "gateway-repository-field-call",
+)
 
 
 @pytest.mark.parametrize("language", SEMGREP_LANGUAGES)

@@ -60,8 +60,29 @@ class UserService {
         // ruleid: gateway-java-repository-call
         sessions.deleteById(email);
         // ok: gateway-java-repository-call
+        // ruleid: gateway-java-repository-field-call
         mailer.send(email);
-        // ruleid: gateway-java-repository-call
+        // ruleid: gateway-java-repository-call, gateway-java-repository-field-call
         return users.findByEmail(email).orElseThrow();
+    }
+}
+
+// MyBatis mappers are often named like services: calls on fields of any plain type are
+// candidates (the scan keeps those whose type the tree declares a mapper or repository).
+@lombok.AllArgsConstructor
+class ArticleQueryService {
+    private ArticleReadService articleReadService;
+    private final java.util.List<String> tags;
+
+    Object find(String id, Helper helper) {
+        // ruleid: gateway-java-repository-field-call
+        this.articleReadService.findBySlug(id);
+        // A parameter, and a generic field: no candidate.
+        // ok: gateway-java-repository-field-call
+        helper.help(id);
+        // ok: gateway-java-repository-field-call
+        tags.size();
+        // ruleid: gateway-java-repository-field-call
+        return articleReadService.findById(id);
     }
 }
