@@ -297,8 +297,9 @@ REPOSITORY_EXTENDS_MESSAGE = "Interface extends $BASE"
 # A repository entry names Spring Data `bases` to extend, or `annotations` that make an
 # interface a store accessor by themselves (MyBatis `@Mapper`: MyBatis implements it at run time
 # from its SQL). Annotated entries are Java only: semgrep's Kotlin matcher is not relied on for
-# annotations here, and Kotlin MyBatis mappers are rare.
-_REPOSITORY_KEYS = (*_COMMON_KEYS, "slug", "name", "bases", "annotations")
+# annotations here, and Kotlin MyBatis mappers are rare. `java_only = true` keeps an entry out
+# of Kotlin for the same reason (the Kotlin shape assumes Spring Data's <entity, id> arguments).
+_REPOSITORY_KEYS = (*_COMMON_KEYS, "slug", "name", "bases", "annotations", "java_only")
 # Calls on a field of the enclosing class, whatever its type's name: a MyBatis mapper is often
 # named like a service (`ArticleReadService`), so the name-based call rule misses it. Only fields
 # are proposed (injected dependencies are fields, with Lombok constructors or not), which keeps
@@ -315,7 +316,7 @@ def _repository_sinks(language: str, entries: list[dict[str, Any]]) -> list[Sink
         check_keys(entry, _REPOSITORY_KEYS, where)
         if ("bases" in entry) == ("annotations" in entry):
             raise RulesetError(f"{where}: give exactly one of bases and annotations")
-        if "annotations" in entry and language == "kotlin":
+        if language == "kotlin" and ("annotations" in entry or entry.get("java_only", False)):
             continue
         try:
             sinks.append(

@@ -11,6 +11,7 @@ from tests.gateway.test_semgrep_rules import needs_semgrep
 from tests.gateway.test_spring_injection import SRC, _scan, _write
 
 MAPPER = "org.apache.ibatis.annotations.Mapper"
+PLUS = "com.baomidou.mybatisplus.core.mapper.BaseMapper"
 
 
 @pytest.fixture
@@ -43,6 +44,12 @@ def mybatis_tree(tmp_path: Path) -> Path:
         '    Object findById(@Param("id") String id);\n'
         "}\n"
     ))  # fmt: skip
+    # MyBatis-Plus, found by @MapperScan without @Mapper.
+    _write(tmp_path, f"{SRC}/readservice/TagMapper.java", (
+        "package com.example.readservice;\n"
+        "import com.baomidou.mybatisplus.core.mapper.BaseMapper;\n"
+        "public interface TagMapper extends BaseMapper<Tag> {}\n"
+    ))  # fmt: skip
     # A same-named-style interface without @Mapper: a plain service.
     _write(tmp_path, f"{SRC}/application/TagService.java", (
         "package com.example.application;\n"
@@ -58,9 +65,11 @@ def mybatis_tree(tmp_path: Path) -> Path:
         "    private ArticleReadService articleReadService;\n"
         "    private final TagService tags;\n"
         "    private final UserMapper users;\n"
+        "    private final TagMapper tagMapper;\n"
         "    public Object findById(String id) {\n"
         "        tags.all();\n"
         "        users.find(id);\n"
+        "        tagMapper.selectList(null);\n"
         "        return articleReadService.findById(id);\n"
         "    }\n"
         "}\n"
@@ -74,8 +83,10 @@ def test_mybatis_mappers_outside_the_gateway(mybatis_tree: Path) -> None:
     assert _scan(mybatis_tree) == {
         (f"{SRC}/readservice/ArticleReadService.java", 5, MAPPER),
         # A call on the gateway's mapper from outside is a bypass; TagService is no mapper.
-        (app, 12, f"UserMapper ({MAPPER})"),
-        (app, 13, f"ArticleReadService ({MAPPER})"),
+        (f"{SRC}/readservice/TagMapper.java", 3, PLUS),
+        (app, 13, f"UserMapper ({MAPPER})"),
+        (app, 14, f"TagMapper ({PLUS})"),
+        (app, 15, f"ArticleReadService ({MAPPER})"),
     }
 
 

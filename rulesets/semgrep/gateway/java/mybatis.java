@@ -4,6 +4,7 @@ package com.example.articles;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 
 @Mapper
 // ruleid: gateway-java-repository-mybatis-mapper
@@ -31,3 +32,10 @@ interface ArticleQueryService {
 interface ArticleConverter {
     ArticleData convert(Object source);
 }
+
+// MyBatis-Plus: a BaseMapper with or without @Mapper.
+// ruleid: gateway-java-repository-mybatis-plus
+interface UserMapper extends BaseMapper<User> {}
+
+// ok: gateway-java-repository-mybatis-plus
+interface OrderMapper extends com.acme.BaseMapper<Order> {}
