@@ -67,10 +67,13 @@ class GatewayPolicy:
         return role in self.brokers
 
     def authorizers(self, language: str) -> tuple[str, ...]:
-        """The checks that authorise access in ``language`` (Kotlin falls back to Java's)."""
+        """The checks that authorise access in ``language`` (Kotlin falls back to Java's,
+        TypeScript to JavaScript's: the same middleware serves both)."""
         table = dict(self.authorization)
         if language == "kotlin" and "kotlin" not in table:
             return table.get("java", ())
+        if language == "typescript" and "typescript" not in table:
+            return table.get("javascript", ())
         return table.get(language, ())
 
 

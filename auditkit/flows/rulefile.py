@@ -75,8 +75,9 @@ def flow_rule_targets(
     checked = {
         lang
         for name, langs in LANGUAGE_GROUPS
-        if name in AUTHORIZATION_LANGUAGES and gw.paths and gw.authorizers(name)
+        if name in AUTHORIZATION_LANGUAGES and gw.paths
         for lang in langs
+        if gw.authorizers(lang)  # JavaScript and TypeScript have a key each
     }
     out: set[str] = set()
     for path, language in files:

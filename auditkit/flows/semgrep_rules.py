@@ -11,7 +11,9 @@ Gateway authorization is one search rule per language with entries in
 ``[gateway.authorization]``: an access to protected data inside a route handler (Spring
 ``@RequestMapping``/``@GetMapping``… methods in Java and Kotlin; ``net/http`` and gin handlers
 in Go) with no authorizing annotation on the method or its class and no authorizing call in a
-statement before it. The scan keeps the matches inside the gateway paths.
+statement before it; in JavaScript and TypeScript, inside an Express/Koa route handler with no
+authorizing middleware among the route's arguments before it and no ``use`` of one earlier in
+the file. The scan keeps the matches inside the gateway paths.
 """
 
 from __future__ import annotations
@@ -74,8 +76,9 @@ LANGUAGE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kotlin", ("kotlin",)),
     ("javascript", ("javascript", "typescript")),
 )
+_TYPESCRIPT_FILES = ("*.ts", "*.tsx", "*.mts", "*.cts")
 # The rule groups with a generated authorization rule (route handlers known to the rules).
-AUTHORIZATION_LANGUAGES = ("java", "kotlin", "go")
+AUTHORIZATION_LANGUAGES = ("java", "kotlin", "go", "javascript")
 
 
 def flow_rules(policy: Policy) -> list[Rule]:
@@ -89,8 +92,22 @@ def flow_rules(policy: Policy) -> list[Rule]:
     for name, languages in LANGUAGE_GROUPS:
         if name not in AUTHORIZATION_LANGUAGES:
             continue
+        if not policy.gateway.paths:
+            continue
+        if name == "javascript":
+            # JavaScript and TypeScript have a key each (TypeScript falls back to JavaScript's).
+            for language in languages:
+                checks = policy.gateway.authorizers(language)
+                if not checks:
+                    continue
+                rule = _authorization_rule(language, (language,), checks, cats)
+                if language == "javascript":
+                    # semgrep runs JavaScript rules on TypeScript files too; these have theirs.
+                    rule["paths"] = {"exclude": list(_TYPESCRIPT_FILES)}
+                rules.append(rule)
+            continue
         checks = policy.gateway.authorizers(name)
-        if checks and policy.gateway.paths:
+        if checks:
             rules.append(_authorization_rule(name, languages, checks, cats))
     return rules
 
@@ -240,6 +257,9 @@ def _authorization_rule(
     patterns: list[Rule] = []
     if name in ("java", "kotlin"):
         patterns += _spring_handler(name, annotations)
+    elif name in ("javascript", "typescript"):
+        patterns += _express_handler(checks)
+        calls = []  # checks are middleware here, named in the route or a `use` before it
     else:
         patterns.append(
             {
@@ -295,6 +315,68 @@ def _spring_handler(name: str, annotations: list[str]) -> list[Rule]:
             out.append({"pattern-not-inside": f"@{annotation}(...)\nfun $M2(...): $R2 {{ ... }}"})
             out.append({"pattern-not-inside": f"@{annotation}(...)\nfun $M2(...) {{ ... }}"})
             out.append({"pattern-not-inside": f"@{annotation}(...)\nclass $C2 {{ ... }}"})
+    return out
+
+
+# Express and Koa routers: `app.get(path, ..., handler)`, `router.post(...)`. The receiver is
+# matched by name (a `cache.get(key, (err, v) => ...)` is no route).
+_ROUTER_RECEIVER = r"(?i)^(app|api|server|routes?|\w*router|\w*app|\w*routes)$"
+_ROUTE_VERB = r"^(get|post|put|patch|delete|del|all|head|options)$"
+_INLINE_HANDLERS = (
+    "($...PARAMS) => { ... }",
+    "async ($...PARAMS) => { ... }",
+    "function ($...PARAMS) { ... }",
+    "async function ($...PARAMS) { ... }",
+)
+
+_NAMED_DEFINITIONS = (
+    "function $H(...) { ... }",
+    "async function $H(...) { ... }",
+    "const $H = $FN",
+)
+
+
+def _express_handler(checks: tuple[str, ...]) -> list[Rule]:
+    """Inside a route handler (inline, or a function of this file registered after it) that
+    no authorizing middleware guards: none among the route's arguments before the handler,
+    and no ``$X.use(<check>)`` earlier in the file."""
+    named = [f"{d}\n...\n$APP.$VERB($P, ..., $H)" for d in _NAMED_DEFINITIONS]
+    out: list[Rule] = [
+        {
+            "pattern-either": [
+                *({"pattern-inside": f"$APP.$VERB($P, ..., {h})"} for h in _INLINE_HANDLERS),
+                *({"pattern-inside": n} for n in named),
+            ]
+        },
+        _regex("$APP", _ROUTER_RECEIVER),
+        _regex("$VERB", _ROUTE_VERB),
+    ]
+    for check in checks:
+        names = [check] if "." in check else [check, f"$C.{check}"]
+        for guard in names:
+            for used in (guard, f"{guard}(...)"):
+                # In the route's arguments, before the handler (the last argument), inline or
+                # a function defined earlier in the file.
+                out.append({"pattern-not-inside": f"$APP.$VERB($P, ..., {used}, ..., $H2)"})
+                for definition in _NAMED_DEFINITIONS:
+                    out.append(
+                        {
+                            "pattern-not-inside": (
+                                f"{definition}\n...\n$APP.$VERB($P, ..., {used}, ..., $H)"
+                            )
+                        }
+                    )
+                # Mounted on the router or app before the route (inline handlers), or before
+                # a named handler's registration (its definition may come earlier).
+                out.append({"pattern-not-inside": f"$X.use(..., {used}, ...)\n..."})
+                out.append(
+                    {
+                        "pattern-not-inside": (
+                            f"function $H3(...) {{ ... }}\n...\n$X.use(..., {used}, ...)\n"
+                            "...\n$APP.$VERB($P, ..., $H3)"
+                        )
+                    }
+                )
     return out
 
 

@@ -46,6 +46,17 @@ _HANDLER_NAME = {
     "java": re.compile(r"\b(\w+)\s*\([^;{]*\)\s*(?:throws [\w., ]+)?\{?\s*$"),
     "kotlin": re.compile(r"\bfun\s+(\w+)\s*\("),
 }
+# JavaScript/TypeScript: an inline route handler is named by its route (`GET /users`), a
+# named one by its function or constant.
+_JS_ROUTE = re.compile(
+    r"\b\w+\.(get|post|put|patch|delete|del|all|head|options)\(\s*[\"'`]([^\"'`]*)[\"'`]"
+)
+_JS_FUNCTION = re.compile(
+    r"^\s*(?:export\s+)?(?:async\s+)?function\s+(\w+)"
+    # a constant holding a function; `const u = await repo.find()` inside a handler is none
+    r"|^\s*(?:export\s+)?(?:const|let|var)\s+(\w+)\s*(?::[^=]+)?=\s*(?:async\s+)?"
+    r"(?:function\b|\([^)]*\)\s*(?::[^=]+)?=>|\w+\s*=>)"
+)
 _KEYWORDS = frozenset(
     {"new", "return", "await", "const", "let", "var", "val", "if", "else", "func", "nil", "null",
      "true", "false", "this", "String", "class", "fun", "for", "range"}
@@ -145,6 +156,12 @@ def handler_name(lines: list[str], line: int, language: str) -> tuple[str, int]:
     pattern = _HANDLER_NAME.get(group)
     for number in range(line, max(0, line - _MAX_LINES), -1):
         text = lines[number - 1]
+        if group == "javascript":
+            if route := _JS_ROUTE.search(text):
+                return f"{route.group(1).upper()} {route.group(2)}", number
+            if function := _JS_FUNCTION.search(text):
+                return function.group(1) or function.group(2), number
+            continue
         if pattern is not None and (m := pattern.search(text)) and m.group(1) not in _KEYWORDS:
             return m.group(1), number
     return "?", line
