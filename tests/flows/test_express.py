@@ -6,13 +6,10 @@ protected category is a finding at the access line."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from auditkit.core.policy import load_policy
-from auditkit.findings_json import scan_to_json
-from auditkit.scan import ScanOptions, run_scan
+from tests.flows.tree import scan_tree
 
 POLICY = """\
 [gateway]
@@ -100,13 +97,7 @@ _EXPECT = re.compile(r"expect: (.+)$")
 
 @pytest.fixture(scope="module")
 def findings(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
-    root: Path = tmp_path_factory.mktemp("express")
-    for rel, text in FILES.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    (root / "auditkit.toml").write_text(POLICY, encoding="utf-8")
-    result = run_scan(root, load_policy(root), ScanOptions(use_cache=False, run_bandit=False))
-    found = scan_to_json(result)["findings"]
+    found = scan_tree(tmp_path_factory.mktemp("express"), FILES, POLICY)["findings"]
     assert isinstance(found, list)
     return [f for f in found if f["rule_id"] == "gateway.authorization"]
 

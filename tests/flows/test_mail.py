@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import re
 import textwrap
-from pathlib import Path
 
 import libcst as cst
 import pytest
 
-from auditkit.core.policy import load_policy
-from auditkit.findings_json import scan_to_json
 from auditkit.flows.names import categories
 from auditkit.flows.python import analyze_flows
-from auditkit.scan import ScanOptions, run_scan
+from tests.flows.tree import scan_tree
 
 CATS = categories((("email", ("email", "email_address")), ("phone_number", ("phone",))))
 HEAD = """\
@@ -169,13 +166,7 @@ _EXPECT = re.compile(r"expect: (\w+)")
 
 @pytest.fixture(scope="module")
 def findings(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
-    root: Path = tmp_path_factory.mktemp("mail")
-    for rel, text in FILES.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    (root / "auditkit.toml").write_text(POLICY, encoding="utf-8")
-    result = run_scan(root, load_policy(root), ScanOptions(use_cache=False, run_bandit=False))
-    found = scan_to_json(result)["findings"]
+    found = scan_tree(tmp_path_factory.mktemp("mail"), FILES, POLICY)["findings"]
     assert isinstance(found, list)
     return [f for f in found if f["category"] == "data-egress"]
 

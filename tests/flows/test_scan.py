@@ -12,8 +12,8 @@ import pytest
 
 from auditkit.core.errors import PolicyError
 from auditkit.core.policy import load_policy, parse_policy
-from auditkit.findings_json import scan_to_json
 from auditkit.scan import ScanOptions, run_scan
+from tests.flows.tree import scan_tree
 
 SCHEMA = json.loads(
     (Path(__file__).parent.parent / "schemas" / "findings.schema.json").read_text("utf-8")
@@ -184,14 +184,7 @@ FLOW_RULES = (
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    root = tmp_path_factory.mktemp("flows")
-    for rel, text in FILES.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    (root / "auditkit.toml").write_text(POLICY, encoding="utf-8")
-    policy = load_policy(root)
-    result = run_scan(root, policy, ScanOptions(use_cache=False, run_bandit=False))
-    return scan_to_json(result)
+    return scan_tree(tmp_path_factory.mktemp("flows"), FILES, POLICY)
 
 
 def test_exact_findings_in_every_language(scanned: dict[str, object]) -> None:
