@@ -40,6 +40,14 @@ _COMMON = {
     "exoscale": r"exoscale|\bexo\.io\b",
     "upcloud": r"upcloud",
     "otc": r"otc\.t-systems|opentelekomcloud",
+    # China's clouds: SDK packages (Python, Go modules, Java groups, npm scopes) and the TOS SDK
+    # of Volcengine, whose Python module is plain `tos` (only an import line counts).
+    "volcengine": r"volcengine|\bvolces\.com|^\s*(?:from|import)\s+tos\b|ve-tos-\w+-sdk",
+    "byteplus": r"byteplus",
+    "baidu": r"\bbaidubce\b|bce-sdk-|@baiducloud/|\bbaiducloud",
+    "kingsoft": r"\bksyun|ks3sdklib|\bks3\b",
+    "jdcloud": r"jdcloud",
+    "ucloud": r"\bucloud|\bufile\b|ufile-sdk",
 }
 # provider -> lower-case substrings, one of which every match of its pattern contains. A
 # substring test runs at C speed; the patterns only run for providers whose words occur.
@@ -66,6 +74,12 @@ _KEYWORDS = {
     "exoscale": ("exoscale", "exo.io"),
     "upcloud": ("upcloud",),
     "otc": ("otc.t-systems", "opentelekomcloud"),
+    "volcengine": ("volc", "tos"),
+    "byteplus": ("byteplus",),
+    "baidu": ("baidubce", "bce-sdk-", "baiducloud"),
+    "kingsoft": ("ksyun", "ks3"),
+    "jdcloud": ("jdcloud",),
+    "ucloud": ("ucloud", "ufile"),
 }
 # Terraform: provider blocks, required_providers sources and resource/data type prefixes.
 _TERRAFORM_TYPES = {
@@ -75,6 +89,8 @@ _TERRAFORM_TYPES = {
     "hcloud": "hetzner", "ovh": "ovh", "scaleway": "scaleway", "linode": "linode",
     "cloudflare": "cloudflare", "b2": "backblaze", "yandex": "yandex", "ionoscloud": "ionos",
     "exoscale": "exoscale", "upcloud": "upcloud", "opentelekomcloud": "otc",
+    "volcengine": "volcengine", "byteplus": "byteplus", "baiducloud": "baidu", "ksyun": "kingsoft",
+    "jdcloud": "jdcloud", "ucloud": "ucloud",
 }  # fmt: skip
 _TF_NAMES = "|".join(sorted((re.escape(n) for n in _TERRAFORM_TYPES), key=len, reverse=True))
 _TERRAFORM = re.compile(

@@ -44,6 +44,25 @@ CASES = [
     ('resource "huaweicloud_obs_bucket" "b" {}', "terraform", {"huawei"}),
     ('resource "tencentcloud_cos_bucket" "b" {}', "terraform", {"tencent"}),
     ("AWS_REGION=eu-central-1\n", "dotenv", {"aws"}),
+    ("import tos\nclient = tos.TosClientV2(ak, sk, endpoint, region)", "python", {"volcengine"}),
+    ("from volcenginesdkcore import Configuration", "python", {"volcengine"}),
+    ('import "github.com/volcengine/ve-tos-golang-sdk/v2/tos"', "go", {"volcengine"}),
+    ("import com.volcengine.tos.TOSV2ClientBuilder;", "java", {"volcengine"}),
+    ("import TOS from '@volcengine/tos-sdk';", "typescript", {"volcengine"}),
+    ('resource "volcengine_tos_bucket" "b" {}', "terraform", {"volcengine"}),
+    ("from byteplussdkcore import Configuration", "python", {"byteplus"}),
+    ('source = "byteplus-sdk/byteplus"', "terraform", {"byteplus"}),
+    ("from baidubce.services.bos.bos_client import BosClient", "python", {"baidu"}),
+    ('import "github.com/baidubce/bce-sdk-go/services/bos"', "go", {"baidu"}),
+    ('resource "baiducloud_bos_bucket" "b" {}', "terraform", {"baidu"}),
+    ("from ks3.connection import Connection", "python", {"kingsoft"}),
+    ('resource "ksyun_instance" "i" {}', "terraform", {"kingsoft"}),
+    ("from jdcloud_sdk.core.credential import Credential", "python", {"jdcloud"}),
+    ('resource "jdcloud_oss_bucket" "b" {}', "terraform", {"jdcloud"}),
+    ("from ucloud.client import Client", "python", {"ucloud"}),
+    ('resource "ucloud_instance" "i" {}', "terraform", {"ucloud"}),
+    # Words that merely contain an SDK's name are not hints.
+    ("photos = tos_list(stops)\nprint('tosca')", "python", set()),
     ("x = 1\nprint('hello')\n", "python", set()),
 ]
 
@@ -77,3 +96,26 @@ def test_every_provider_has_prefilter_keywords() -> None:
     from auditkit.jurisdiction import hints
 
     assert set(hints._KEYWORDS) == set(hints._COMMON)
+
+
+@pytest.mark.parametrize(
+    ("source", "provider", "country"),
+    [
+        ("import tos", "volcengine", "MY"),  # Volcengine ap-southeast-1 is Johor
+        ("from byteplussdkcore import Configuration", "byteplus", "MY"),
+        ("import boto3", "aws", "SG"),
+    ],
+)
+def test_bytedance_sdk_reads_a_shared_code_as_its_own(
+    default_classifier: Classifier, source: str, provider: str, country: str
+) -> None:
+    verdict = default_classifier.classify("ap-southeast-1", provider_hints(source, "python"))
+    assert verdict is not None and (verdict.provider, verdict.jurisdiction) == (provider, country)
+
+
+def test_volcengine_sdk_names_bytedance_for_cn_beijing(default_classifier: Classifier) -> None:
+    volc = default_classifier.classify("cn-beijing", provider_hints("import tos", "python"))
+    plain = default_classifier.classify("cn-beijing", frozenset())
+    assert volc is not None and (volc.provider, volc.operator) == ("volcengine", "ByteDance Ltd.")
+    # Without a hint the code stays Alibaba's: Volcengine's codes are never read bare.
+    assert plain is not None and plain.provider == "alibaba"
