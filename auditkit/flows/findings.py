@@ -164,6 +164,7 @@ class FlowFindings:
                 basis=verdict.basis,
                 reason=verdict.reason,
             )
+            evidence.update(_operator_evidence(verdict))
         if sink.vendor:
             evidence["vendor"] = sink.vendor
         if sink.via:
@@ -171,8 +172,9 @@ class FlowFindings:
         if sink.kind == LOG:
             rule, severity = RULE_LOG, Severity.MEDIUM
             message = f"{_label(category)} is written to a log by {sink.sink}"
-        elif (verdict is not None and verdict.internal) or (
-            verdict is not None and verdict.compliant is True
+        elif verdict is not None and (
+            verdict.internal
+            or (verdict.compliant is True and verdict.operator_compliant is not False)
         ):
             if sink.kind != STORE or self._in_gateway(loc.path):
                 return None  # stays in an allowed place
@@ -182,6 +184,16 @@ class FlowFindings:
             rule, severity = RULE_ENDPOINT, Severity.CRITICAL
             where = _where(verdict)
             message = f"{_label(category)} is sent to {where} by {sink.sink}"
+        elif verdict is not None and verdict.operator_compliant is False:
+            # Placed in an allowed jurisdiction, but run by an operator whose legal home the
+            # policy's [jurisdiction] operators denies: its authorities can compel the operator
+            # to hand the data over, so it counts as leaving (DESIGN: denied-operator endpoint).
+            rule, severity = RULE_ENDPOINT, Severity.CRITICAL
+            message = (
+                f"{_label(category)} is sent to {_where(verdict)}, operated by "
+                f"{verdict.operator} ({verdict.operator_jurisdiction}), whose legal home the "
+                f"policy's operators list does not allow, by {sink.sink}"
+            )
         elif sink.kind == STORE:
             if self._in_gateway(loc.path):
                 return None
@@ -282,6 +294,21 @@ class FlowFindings:
 
 def _label(category: str) -> str:
     return category.replace("_", " ").capitalize() + " data"
+
+
+def _operator_evidence(verdict: Verdict) -> dict[str, Any]:
+    """Who runs the endpoint, when the policy judges operators ([jurisdiction] operators set:
+    ``operator_compliant`` is then known) and the verdict names one; nothing otherwise, so a
+    policy without the key gets the evidence it always had."""
+    if verdict.operator_compliant is None:
+        return {}
+    fields = {
+        "operator": verdict.operator,
+        "operator_jurisdiction": verdict.operator_jurisdiction,
+        "vendor": verdict.vendor,
+        "eu_alternative": verdict.eu_alternative,
+    }
+    return {key: value for key, value in fields.items() if value is not None}
 
 
 def _where(verdict: Verdict) -> str:
