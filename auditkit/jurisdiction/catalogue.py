@@ -42,6 +42,9 @@ class Region:
     bare: Bare
     display: str | None = None  # Azure display name, "West Europe"
     note: str | None = None
+    # Who runs this region when it is not the provider's own operator (AWS China's Beijing
+    # region is run by Sinnet, Ningxia by NWCD, under licence); key into operators.toml.
+    operator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,7 @@ def _load_provider(
             bare=bare,
             display=entry.get("display"),
             note=entry.get("note"),
+            operator=entry.get("operator"),
         )
         regions.append(region)
         for alias in entry.get("aliases", ()):

@@ -299,9 +299,7 @@ class Classifier:
         if verdict.vendor is None and verdict.provider is not None:
             provider = catalogue().providers.get(verdict.provider)
             if provider is not None:
-                hit = match_host(verdict.host) if verdict.host else None
-                run_by = hit.rule.operator if hit is not None and hit.rule.operator else None
-                owner = operator(run_by or provider.operator)
+                owner = operator(_run_by(verdict) or provider.operator)
                 verdict = replace(
                     verdict,
                     vendor=provider.name,
@@ -414,6 +412,19 @@ _STORES = frozenset(
     ]
 )
 _LABEL_PARTS = re.compile(r"[.-]")
+
+
+def _run_by(verdict: Verdict) -> str | None:
+    """The operator key of the region or host rule, when it is not the provider's own: a
+    region's operator is the most specific (amazonaws.com.cn hosts are run by Sinnet in
+    cn-north-1 and by NWCD in cn-northwest-1), then the host rule's (Azure China, 21Vianet)."""
+    assert verdict.provider is not None
+    if verdict.region is not None:
+        region = catalogue().regions.get(verdict.provider, {}).get(verdict.region)
+        if region is not None and region.operator:
+            return region.operator
+    hit = match_host(verdict.host) if verdict.host else None
+    return hit.rule.operator if hit is not None and hit.rule.operator else None
 
 
 def _stores_data(host: str | None) -> bool:

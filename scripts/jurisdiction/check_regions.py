@@ -24,6 +24,7 @@ DATA = REPO / "auditkit" / "jurisdiction" / "data"
 META_KEYS = {"provider", "name", "sources", "retrieved", "licence", "bare", "zones"}
 META_KEYS |= {"short_codes", "region_pattern", "region_prefixes", "operator"}
 REGION_KEYS = {"city", "country", "countries", "group", "bare", "display", "note", "aliases"}
+REGION_KEYS |= {"operator"}  # operator: who runs this region, if not meta.operator
 HOST_KEYS = {"suffix", "search", "match", "region", "exact", "country", "countries", "group"}
 HOST_KEYS |= {"note", "operator"}  # operator: who runs these hosts, if not meta.operator
 
@@ -55,6 +56,9 @@ def check_file(path: Path, iso: set[str]) -> list[str]:
         if entry.get("group", "EU") != "EU":
             errors.append(f"{path.name}: {where}: unknown group {entry['group']}")
     operators = tomllib.loads((path.parent / "operators.toml").read_text(encoding="utf-8"))
+    for code, entry in data.get("regions", {}).items():
+        if entry.get("operator") and entry["operator"] not in operators["operators"]:
+            errors.append(f"{path.name}: regions.{code}: unknown operator {entry['operator']}")
     for rule in data.get("hosts", []):
         if rule.get("operator") and rule["operator"] not in operators["operators"]:
             errors.append(
