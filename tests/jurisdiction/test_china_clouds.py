@@ -315,3 +315,43 @@ def test_every_region_operator_is_a_known_operator() -> None:
     }
     assert {("aws", "cn-north-1", "sinnet"), ("aws", "cn-northwest-1", "nwcd")} <= named
     assert all(op in ops and ops[op].country == "CN" for _, _, op in named)
+
+
+# ---------------------------------------------------------------------- Flexible Engine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://oss.eu-west-0.prod-cloud-ocb.orange-business.com",
+        "mybucket.oss.eu-west-0.prod-cloud-ocb.orange-business.com",
+        "iam.eu-west-0.prod-cloud-ocb.orange-business.com",
+        "eu-west-1.oss.eu-west-0.prod-cloud-ocb.orange-business.com",
+    ],
+)
+def test_flexible_engine_paris_is_run_by_orange(classifier: Classifier, text: str) -> None:
+    """Huawei's Paris-region pages give *.eu-west-0.prod-cloud-ocb.orange-business.com; Orange
+    Business operates Flexible Engine (Huawei technology): operator French, not Chinese."""
+    verdict = classifier.classify(text)
+    assert verdict is not None
+    assert (verdict.provider, verdict.region, verdict.jurisdiction) == (
+        "flexibleengine",
+        "eu-west-0",
+        "FR",
+    )
+    assert (verdict.operator, verdict.operator_jurisdiction) == ("Orange SA", "FR")
+
+
+def test_huaweis_own_paris_names_stay_huaweis(classifier: Classifier) -> None:
+    verdict = classifier.classify("https://obs.eu-west-0.myhuaweicloud.com")
+    assert verdict is not None and (verdict.provider, verdict.jurisdiction) == ("huawei", "FR")
+    assert verdict.operator_jurisdiction == "CN"
+    bare = classifier.classify("eu-west-0")
+    assert bare is not None and bare.provider == "huawei"
+
+
+def test_flexible_engine_eu_west_1_has_no_city_yet(classifier: Classifier) -> None:
+    verdict = classifier.classify("https://iam.eu-west-1.prod-cloud-ocb.orange-business.com")
+    assert verdict is not None and verdict.provider == "flexibleengine"
+    assert verdict.region is None and verdict.jurisdiction is None
+    assert verdict.operator_jurisdiction == "FR"
