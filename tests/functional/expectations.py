@@ -7,7 +7,8 @@ from pathlib import Path
 
 from auditkit.core.languages import detect_language
 
-_MARKER = re.compile(r"auditkit-expect:\s*(?P<rules>[A-Za-z0-9_.,\s-]+)")
+# Rule ids separated by commas; whatever follows them (" -->" closing an HTML comment) is not one.
+_MARKER = re.compile(r"auditkit-expect:\s*(?P<rules>[\w.-]+(?:\s*,\s*[\w.-]+)*)")
 
 
 def expected_findings(root: Path) -> set[tuple[str, str, int]]:

@@ -35,8 +35,11 @@ SHAPES_END = "# <<< auditkit endpoint shapes"
 TOKENS = r"""# >>> auditkit endpoint tokens (identical in every endpoint-literal rule) >>>
   # URL of any scheme, anywhere in the literal: https://, s3://, jdbc:postgresql://,
   # mongodb+srv://; the match is the URL token itself (it stops at white space, quotes,
-  # backslash, braces, `${`, `|`, `^`, `<`, `>`, `,`, `;`).
-  (?<![\w+.\-])[a-z][\w+.\-]++(?::[a-z][\w+.\-]*+)*+://(?:[^\s"'`<>\\{}|^,;$]|\$(?!\{))++
+  # backslash, braces, `${`, `|`, `^`, `<`, `>`, `,`, and at a `;` that ends the token, starts
+  # another URL or a key=value property: "wght@400;600" stays in; "a://x;b://y" splits; the
+  # JDBC/ADO tail of "jdbc:sqlserver://h:1433;user=sa;password=..." is not part of the URL).
+  (?<![\w+.\-])[a-z][\w+.\-]++(?::[a-z][\w+.\-]*+)*+://
+  (?:[^\s"'`<>\\{}|^,;$]|\$(?!\{)|;(?=[\w%])(?![\w.\-]*+=)(?![a-z][\w+.\-]*+://))++
   # region field of an AWS ARN: arn:aws:sqs:us-east-1:123456789012:q matches us-east-1
 | \barn:aws[\w\-]*+:[\w\-]++:\K[a-z]{2}(?:-[a-z]++)++-\d++(?=:)
   # host of an ADO.NET / libpq / ODBC connection string: Server=tcp:db.example.com,1433;...

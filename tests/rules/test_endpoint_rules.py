@@ -112,6 +112,11 @@ EXPECTED = {
         "https://api.example.com/",
         ".s3.eu-central-1.amazonaws.com/key",
         "https://return.example.com",
+        "https://fonts.example.com/css2?family=Inter:wght@400;600",
+        "https://shop.example.com/cart",
+        "https://one.example.com/a",
+        "https://two.example.com/b",
+        "https://semi.example.com/x",
     ],
     "go.go": [
         "transcript.example.com",
@@ -252,6 +257,7 @@ EXPECTED = {
     "php.php": ["https://api.example.com/v1", "db.example.com", ".example.com/path", "sa-east-1"],
     "html.html": [
         "https://fonts.googleapis.com/css2?family=Roboto&display=swap",
+        "https://fonts.googleapis.com/css2?family=Inter:wght@400;600",
         "fonts.gstatic.com",
         "https://www.googletagmanager.com/gtag/js?id=G-XXXXXXX",
         "https://www.googletagmanager.com/gtm.js?id=",

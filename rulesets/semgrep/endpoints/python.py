@@ -129,6 +129,18 @@ def handler(event):
     return "https://return.example.com"
 
 
+# ";" inside a URL (CSS2 font axes) is part of it; a ";" that ends the token, starts the next
+# URL of a list or a key=value property (JDBC options, matrix parameters) is not
+# ruleid: endpoint-literal-python
+AXES = "https://fonts.example.com/css2?family=Inter:wght@400;600"
+# ruleid: endpoint-literal-python
+SESSION = "https://shop.example.com/cart;jsessionid=ABC123?x=1"
+# ruleid: endpoint-literal-python
+TWO_URLS = "https://one.example.com/a;https://two.example.com/b"
+# ruleid: endpoint-literal-python
+ENDS = "https://semi.example.com/x;"
+
+
 class Client:
     """See https://docs.example.com/client and eu-west-1."""
 

@@ -13,16 +13,6 @@ export function startAnalytics(token: string, eu: boolean): void {
   mixpanel.init(token, { api_host: "https://api-eu.mixpanel.com" });
 }
 
-// Google Fonts injected as a stylesheet: every page view sends the visitor's IP address to
-// Google (the Munich ruling). The HTML template itself is not scanned, so the font URL is
-// kept here, where the page adds it.
-export function loadFonts(doc: Document): void {
-  const link = doc.createElement("link");
-  link.rel = "stylesheet";
-  link.href = "https://fonts.googleapis.com/css2?family=Inter:wght@400;600"; // auditkit-expect: endpoint.non-eu
-  doc.head.appendChild(link);
-}
-
 // ByteDance's cloud: Volcengine TOS in Beijing.
 export const tos = new TosClient({ // auditkit-expect: gateway.bypass
   accessKeyId: process.env.TOS_AK ?? "",
