@@ -373,6 +373,10 @@ DOC_CHECKED_CASES = [
     ("https://api.us.mailjet.com/v3.1/send", "Mailjet", "US", False),
     ("https://app-eu1.hubspot.com/contacts/1", "HubSpot", None, True),
     ("https://api.us-east.aws.tinybird.co/v0/events", "Tinybird", "US", False),
+    # misses of the held-out list (vendor_doc_endpoints.tsv)
+    ("https://http-intake.logs.datadoghq.eu/api/v2/logs", "Datadog", "DE", True),
+    ("https://uk1.datadoghq.com", "Datadog", "GB", False),
+    ("https://eu1.api.segmentapis.com/v1/track", "Segment", "IE", True),
 ]
 
 
