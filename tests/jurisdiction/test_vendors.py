@@ -98,7 +98,9 @@ FAMILY_CASES = [
     ("https://api-na.klarna.com/payments/v1/sessions", "Klarna", False),
     # feature flags
     ("https://cdn-eu.configcat.com", "ConfigCat", True),
-    ("https://app.launchdarkly.com/sdk/latest-all", "LaunchDarkly", None),
+    # LaunchDarkly's EU page (2026-12-04): the standard hosts are its US instance
+    ("https://app.launchdarkly.com/sdk/latest-all", "LaunchDarkly", False),
+    ("https://clientsdk.eu.launchdarkly.com/sdk/evalx/x/contexts/y", "LaunchDarkly", True),
     # AI APIs
     ("https://eu.api.openai.com/v1/responses", "OpenAI API", True),
     ("https://us.api.openai.com/v1/responses", "OpenAI API", False),
