@@ -20,7 +20,9 @@ from auditkit.flows.sdks import SEMGREP_MAILERS, SEMGREP_SDKS
 _IDENT = re.compile(r"[A-Za-z_$][\w$]*")
 _ASSIGN = re.compile(
     r"^\s*(?:(?:const|let|var|val|final|private|static|public|String|[\w.]+(?:<[^=]*>)?)\s+)*"
-    r"([A-Za-z_$][\w$]*)\s*(?::=|=)(?!=)\s*(?P<rhs>.+)$"
+    # the variable, an optional TypeScript/Kotlin type (`let x: string =`, `val m: Map<K, V> =`;
+    # never Go's `:=`), then `=` or `:=` that is not `==` or `=>`
+    r"([A-Za-z_$][\w$]*)(?:\s*:(?!=)[^=]*?)?\s*(?::=|=)(?![=>])\s*(?P<rhs>.+)$"
 )
 _FILL = re.compile(
     r"^\s*([A-Za-z_$][\w$]*)\.(?:put|add|append|push|set|Set|Add|WriteString|"

@@ -1,0 +1,188 @@
+"""Every semgrep language x every sink kind x every way a flow must NOT be reported.
+
+For Go, Java, Kotlin, JavaScript and TypeScript (the languages whose flows are generated
+semgrep taint rules; Python's libcst analysis has the same matrix in test_python.py), each
+sink kind (endpoint, log, store outside the gateway) gets four functions: the protected value
+reaches the sink (reported, on that line), it is hashed first (sanitised), an unrelated field
+reaches the same sink, and the variable is overwritten before the sink. One real scan of the
+whole tree; the findings must be exactly the marked lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.flows.tree import scan_tree
+
+POLICY = """\
+[data.categories]
+phone_number = ["phone", "phone_number", "msisdn"]
+"""
+API = "https://track.us-east-1.amazonaws.com/v1"
+
+
+@dataclass(frozen=True)
+class Language:
+    path: str
+    head: str  # file header: package, imports, the endpoint constant
+    function: str  # one function: {name}, {body} (body lines already indented)
+    indent: str
+    read: str  # declare x from the protected field
+    read_other: str  # declare x from an unrelated field
+    overwrite: str  # assign a constant to x
+    hashed: str  # declare h as a hash of x
+    sinks: dict[str, str]  # kind -> a sink statement using {v}
+
+
+LANGUAGES = {
+    "go": Language(
+        path="svc/flows.go",
+        head=f'package svc\n\nconst api = "{API}"\n',
+        function="\nfunc {name}(u User, db *sql.DB) {{\n{body}}}\n",
+        indent="\t",
+        read="x := u.Phone",
+        read_other="x := u.Name",
+        overwrite='x = "none"',
+        hashed="h := sha256.Sum256([]byte(x))",
+        sinks={
+            "endpoint": 'http.Post(api, "text/plain", strings.NewReader({v}))',
+            "log": 'log.Printf("value %v", {v})',
+            "store": 'db.Exec("insert into t values ($1)", {v})',
+        },
+    ),
+    "java": Language(
+        path="svc/Flows.java",
+        head=f'package svc;\n\nclass Flows {{\n    private static final String API = "{API}";\n',
+        function="\n    void {name}(User u) {{\n{body}    }}\n",
+        indent="        ",
+        read="String x = u.getPhone();",
+        read_other="String x = u.getName();",
+        overwrite='x = "none";',
+        hashed="String h = DigestUtils.sha256Hex(x);",
+        sinks={
+            "endpoint": "restTemplate.postForObject(API, {v}, String.class);",
+            "log": 'log.info("value {{}}", {v});',
+            "store": "userRepository.save({v});",
+        },
+    ),
+    "kotlin": Language(
+        path="svc/Flows.kt",
+        head=f'package svc\n\nconst val API = "{API}"\n',
+        function="\nfun {name}(u: User) {{\n{body}}}\n",
+        indent="    ",
+        read="var x: String = u.phone",
+        read_other="var x: String = u.name",
+        overwrite='x = "none"',
+        hashed="val h = sha256(x)",
+        sinks={
+            "endpoint": "client.post(API, {v})",
+            "log": 'logger.info("value " + {v})',
+            "store": "userRepository.save({v})",
+        },
+    ),
+    "javascript": Language(
+        path="web/flows.js",
+        head=f'const API = "{API}";\n',
+        function="\nasync function {name}(u) {{\n{body}}}\n",
+        indent="  ",
+        read="let x = u.phone;",
+        read_other="let x = u.name;",
+        overwrite='x = "none";',
+        hashed='const h = crypto.createHash("sha256").update(x).digest("hex");',
+        sinks={
+            "endpoint": 'await fetch(API, {{ method: "POST", body: {v} }});',
+            "log": "console.log({v});",
+            "store": 'await db.query("insert into t values ($1)", [{v}]);',
+        },
+    ),
+    "typescript": Language(
+        path="web/flows.ts",
+        head=f'const API = "{API}";\n',
+        function="\nexport async function {name}(u: any): Promise<void> {{\n{body}}}\n",
+        indent="  ",
+        read="let x: string = u.phoneNumber;",
+        read_other="let x: string = u.displayName;",
+        overwrite='x = "none";',
+        hashed='const h = crypto.createHash("sha256").update(x).digest("hex");',
+        sinks={
+            "endpoint": 'await fetch(API, {{ method: "POST", body: {v} }});',
+            "log": "console.log({v});",
+            "store": 'await db.query("insert into t values ($1)", [{v}]);',
+        },
+    ),
+}
+VARIANTS = ("reaches", "hashed", "unrelated", "overwritten")
+
+
+def _file(lang: Language) -> str:
+    out = [lang.head]
+    for kind, sink in lang.sinks.items():
+        for variant in VARIANTS:
+            lines = [lang.read_other if variant == "unrelated" else lang.read]
+            if variant == "overwritten":
+                lines.append(lang.overwrite)
+            if variant == "hashed":
+                lines.append(lang.hashed)
+            call = sink.format(v="h" if variant == "hashed" else "x")
+            if variant == "reaches":
+                call += f" // expect: data-egress.{kind}"
+            lines.append(call)
+            body = "".join(f"{lang.indent}{line}\n" for line in lines)
+            out.append(lang.function.format(name=f"{kind}_{variant}", body=body))
+    if lang.path.endswith(".java"):
+        out.append("}\n")
+    return "".join(out)
+
+
+FILES = {lang.path: _file(lang) for lang in LANGUAGES.values()}
+_EXPECT = re.compile(r"expect: ([\w.-]+)")
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
+    doc = scan_tree(tmp_path_factory.mktemp("matrix"), FILES, POLICY)
+    found = doc["findings"]
+    assert isinstance(found, list)
+    return found
+
+
+def _marked(path: str) -> set[tuple[str, int]]:
+    return {
+        (m.group(1), n)
+        for n, line in enumerate(FILES[path].splitlines(), start=1)
+        if (m := _EXPECT.search(line))
+    }
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_exactly_the_reaching_flows_are_reported(
+    findings: list[dict[str, object]], language: str
+) -> None:
+    path = LANGUAGES[language].path
+    got = {
+        (str(f["rule_id"]), int(loc["start_line"]))
+        for f in findings
+        if isinstance(loc := f["location"], dict)
+        and loc["path"] == path
+        and f["category"] == "data-egress"
+    }
+    assert len(_marked(path)) == 3
+    assert got == _marked(path), FILES[path]
+
+
+def test_the_matrix_is_what_it_says(tmp_path: Path) -> None:
+    """Each file has 3 sink kinds x 4 variants, and only the 'reaches' ones are marked."""
+    for lang in LANGUAGES.values():
+        text = FILES[lang.path]
+        for kind in lang.sinks:
+            for variant in VARIANTS:
+                assert f"{kind}_{variant}(" in text
+        assert {rule for rule, _ in _marked(lang.path)} == {
+            "data-egress.endpoint",
+            "data-egress.log",
+            "data-egress.store",
+        }
