@@ -355,3 +355,43 @@ def test_flexible_engine_eu_west_1_has_no_city_yet(classifier: Classifier) -> No
     assert verdict is not None and verdict.provider == "flexibleengine"
     assert verdict.region is None and verdict.jurisdiction is None
     assert verdict.operator_jurisdiction == "FR"
+
+
+# ------------------------------------------- gaps found by cloud_doc_operators.tsv, now filled
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "region", "country", "operator_name"),
+    [
+        ("https://sts.ap-southeast-8.aliyuncs.com", "alibaba", "ap-southeast-8", "MY", None),
+        ("sts.cn-zhongwei.aliyuncs.com", "alibaba", "cn-zhongwei", "CN", None),
+        ("cn-zhongwei", "alibaba", "cn-zhongwei", "CN", None),
+        ("kms.ap-southeast-3.volcengineapi.com", "volcengine", "ap-southeast-3", "ID", None),
+        ("myregistry.azurecr.cn", "azure", None, "CN", "VNET Group, Inc. (21Vianet)"),
+        ("https://x.chinacloudapp.cn/api", "azure", None, "CN", "VNET Group, Inc. (21Vianet)"),
+    ],
+)
+def test_documented_regions_and_hosts_added_after_the_held_out_run(
+    classifier: Classifier,
+    text: str,
+    provider: str,
+    region: str | None,
+    country: str,
+    operator_name: str | None,
+) -> None:
+    verdict = classifier.classify(text)
+    assert verdict is not None
+    assert (verdict.provider, verdict.region, verdict.jurisdiction) == (provider, region, country)
+    if operator_name is not None:
+        assert verdict.operator == operator_name
+    assert verdict.operator_jurisdiction == "CN"
+
+
+def test_the_additions_do_not_capture_other_names(classifier: Classifier) -> None:
+    bucket = classifier.classify("ap-southeast-8-bucket.oss-cn-hangzhou.aliyuncs.com")
+    assert bucket is not None and bucket.region == "cn-hangzhou"
+    bare = classifier.classify("ap-southeast-3")
+    assert bare is not None and bare.provider is None
+    assert "volcengine" not in {c.provider for c in bare.candidates}
+    global_acr = classifier.classify("myregistry.azurecr.io")
+    assert global_acr is not None and global_acr.operator == "Microsoft Corporation"
