@@ -389,3 +389,18 @@ def test_vendor_facts_checked_against_docs(
     verdict = classifier.classify(text)
     assert verdict is not None and verdict.vendor == vendor, text
     assert (verdict.jurisdiction, verdict.compliant) == (country, compliant), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "home"),
+    [
+        ("tinybird", "Tinybird Inc.", "US"),  # Tinybird's DPA; was left without a home
+        ("innocraft", "InnoCraft Ltd (Matomo)", "NZ"),
+        ("plausible", "Plausible Insights OÜ", "EE"),
+        ("cisco", "Cisco Systems, Inc.", "US"),  # Splunk
+        ("sinch", "Sinch AB (publ)", "SE"),  # Mailgun, Mailjet
+    ],
+)
+def test_vendor_operators_checked(key: str, name: str, home: str) -> None:
+    entry = operators()[key]
+    assert (entry.name, entry.country) == (name, home)
