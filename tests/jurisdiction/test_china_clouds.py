@@ -369,6 +369,8 @@ def test_flexible_engine_eu_west_1_has_no_city_yet(classifier: Classifier) -> No
         ("kms.ap-southeast-3.volcengineapi.com", "volcengine", "ap-southeast-3", "ID", None),
         ("myregistry.azurecr.cn", "azure", None, "CN", "VNET Group, Inc. (21Vianet)"),
         ("https://x.chinacloudapp.cn/api", "azure", None, "CN", "VNET Group, Inc. (21Vianet)"),
+        ("tos-ap-southeast-1.ibytepluses.com", "byteplus", "ap-southeast-1", "MY", None),
+        ("b.tos-ap-southeast-1.ibytepluses.com", "byteplus", "ap-southeast-1", "MY", None),
     ],
 )
 def test_documented_regions_and_hosts_added_after_the_held_out_run(
@@ -393,5 +395,7 @@ def test_the_additions_do_not_capture_other_names(classifier: Classifier) -> Non
     bare = classifier.classify("ap-southeast-3")
     assert bare is not None and bare.provider is None
     assert "volcengine" not in {c.provider for c in bare.candidates}
+    intranet = classifier.classify("ap-southeast-3-logs.tos-ap-southeast-1.ibytepluses.com")
+    assert intranet is not None and intranet.region == "ap-southeast-1"
     global_acr = classifier.classify("myregistry.azurecr.io")
     assert global_acr is not None and global_acr.operator == "Microsoft Corporation"
