@@ -616,6 +616,11 @@ _PYTHON_NOT_DOCSTRING = """\
             - pattern-not: |
                 $NAME: $TYPE = $VALUE
                 ...
+            # nor a class attribute that is the first statement of its class body, which
+            # semgrep also matches as a bare string: `class C: URL = "https://..."` (URL first)
+            - pattern-not: |
+                $NAME = $VALUE
+                ...
             - focus-metavariable: $DOC
 """
 

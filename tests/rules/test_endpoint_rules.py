@@ -117,6 +117,8 @@ EXPECTED = {
         "https://one.example.com/a",
         "https://two.example.com/b",
         "https://semi.example.com/x",
+        "https://first-attribute.example.com/v1",
+        "https://after-docstring.example.com/v1",
     ],
     "go.go": [
         "transcript.example.com",
@@ -313,6 +315,8 @@ FORBIDDEN = {
         "docs.example.com",
         "comment.example.com",
         "bare.example.com",
+        "bare-string.example.com",
+        "class-doc.example.com",
     ],
     "go.go": ["eu-west-2", "github.com", "comment.example.com", "block.example.com"],
     "java.java": ["eu-west-2", "comment.example.com", "docs.example.com", "org.postgresql"],

@@ -253,3 +253,24 @@ bq.location = "asia"
 label = Label(text="US")
 # ok: region-location-python
 dataset = bigquery.Dataset(ref, location=region)
+
+
+# A class attribute that is the first statement of its class body is a setting, not a
+# docstring (found missing on healthchecks: Twilio URLs first in their transport classes)
+class FirstAttribute:
+    # ruleid: endpoint-literal-python
+    URL = "https://first-attribute.example.com/v1"
+    timeout = 10
+
+
+class DocumentedClass:
+    """Documentation: https://class-doc.example.com/ is not an endpoint."""
+
+    # ruleid: endpoint-literal-python
+    URL = "https://after-docstring.example.com/v1"
+
+
+class BareString:
+    # ok: endpoint-literal-python
+    "https://bare-string.example.com"
+    y = 2
