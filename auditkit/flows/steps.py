@@ -112,6 +112,10 @@ def stories(
     out = []
     for category, source_line in sorted(found.items()):
         source = FlowStep(source_line, f"{category}: {_shown(lines[source_line - 1])}")
+        if source_line == sink_line:
+            # read and sent on one line: one step, not the same line twice
+            out.append(Story(category, (source,)))
+            continue
         middle = tuple(s for s in steps if source_line < s.line < sink_line)
         out.append(Story(category, (source, *middle, sink)))
     return out

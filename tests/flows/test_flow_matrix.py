@@ -208,3 +208,17 @@ def test_the_matrix_is_what_it_says(tmp_path: Path) -> None:
                 assert f"{kind}_{variant}(" in text
         assert set(lang.sinks) == set(RULE_OF_SINK)
         assert {rule for rule, _ in _marked(lang.path)} == set(RULE_OF_SINK.values())
+
+
+def test_a_value_read_and_sent_on_one_line_is_one_step(tmp_path: Path) -> None:
+    """The source and the sink share the line: the flow shows it once, not twice."""
+    files = {
+        "svc/One.java": (
+            'class One {\n    void f(User u) {\n        log.info("{}", u.getPhone());\n    }\n}\n'
+        )
+    }
+    doc = scan_tree(tmp_path, files, POLICY)
+    (finding,) = [f for f in doc["findings"] if f["category"] == "data-egress"]
+    assert finding["evidence"]["flow"] == [
+        {"path": "svc/One.java", "line": 3, "note": 'phone_number: log.info("{}", u.getPhone());'}
+    ]
