@@ -17,6 +17,7 @@ from auditkit import sourcetext
 from auditkit.core.model import Category, Finding, Location, Severity
 from auditkit.core.pathmatch import is_test_path, matches_any
 from auditkit.core.policy import Policy
+from auditkit.flows import relays
 from auditkit.flows import steps as story
 from auditkit.flows.names import categories
 from auditkit.flows.results import ENDPOINT, LOG, STORE, DataFlow, FlowStep, UnguardedAccess
@@ -115,7 +116,8 @@ class FlowFindings:
             what, access = (category, "category") if category else (text.split("(")[0], "store")
             return [self._unguarded(loc, name, line, access, what, "", "semgrep", language)]
         out = []
-        dest = story.destination(text, lines)
+        # A mail call's relay is set where its transport or client is made (auditkit.flows.relays).
+        dest = relays.destination(text, lines, language) or story.destination(text, lines)
         for told in story.stories(lines, loc.start_line, text, self.cats, language):
             endpoint, via = dest.endpoints[0] if dest.endpoints else (None, "")
             if kind == ENDPOINT:

@@ -145,12 +145,115 @@ SEMGREP_SDKS: tuple[tuple[Sdk, str, str], ...] = (
     (_SENDGRID, r"(?i)^(sg|sgmail|sendgrid\w*)$", r"^(send|sendMultiple|Send)$"),
     (_POSTMARK, r"(?i)^postmark\w*$", r"^(sendEmail|sendEmailBatch|sendEmailWithTemplate)$"),
 )
-# Semgrep languages: mail transports (nodemailer `transporter.sendMail`, Spring's
-# `JavaMailSender.send`, Jakarta `Transport.send`), matched by receiver name and method. Go's
-# `smtp.SendMail` is a package function (a pattern of its own in the rules). Their relay host
-# is rarely in the same file; when a host literal is in the call it is classified, otherwise
-# the finding is high, as for any unverified endpoint.
-SEMGREP_MAILERS: tuple[tuple[str, str], ...] = (
-    (r"(?i)^(\w*(transport|transporter|mailer|mailsender|smtp)\w*)$", r"^(sendMail|send)$"),
-    (r"(?i)^(mail|emailservice|mailservice|emailsender)$", r"^(send|sendMail|sendEmail)$"),
+# Semgrep languages: mail transports. Their relay host is rarely in the same file; when it is
+# (a nodemailer transport's options, a Jakarta session's ``mail.smtp.host``, a host literal in
+# the call) it is classified (auditkit.flows.relays), otherwise the finding is high, as for any
+# unverified endpoint. Go's `smtp.SendMail` is a package function (a pattern of its own).
+#
+# Java and Kotlin: by the receiver's declared type wherever semgrep can see it (a field,
+# including Lombok's final fields and constructor-injected ones, a parameter or a local; semgrep
+# resolves the type through the file's imports, so a same-named class of another package does
+# not match): type -> the methods that send. Static sends are listed apart.
+JVM_MAIL_TYPES: dict[str, str] = {
+    "org.springframework.mail.javamail.JavaMailSender": "send",
+    "org.springframework.mail.MailSender": "send",
+    "jakarta.mail.Transport": "sendMessage",  # session.getTransport("smtp")
+    "javax.mail.Transport": "sendMessage",
+}
+JVM_MAIL_STATIC = ("jakarta.mail.Transport.send", "javax.mail.Transport.send")
+# JavaScript: nodemailer by origin, a transport made by `nodemailer.createTransport(...)` in the
+# file (require or import, any local name); its sending method.
+NODEMAILER_FACTORY = "nodemailer.createTransport"
+NODEMAILER_METHOD = "sendMail"
+# Name-based fallback, only where the type or origin cannot be seen: a Java/Kotlin receiver
+# declared nowhere in the file (an inherited field), a JavaScript transport made in another
+# module (`this.transporter`, an imported `mailer`). (receiver regex, method regex) per family.
+# `transport.send(x)` on an object of a visible other type is no mail sink.
+JVM_MAILERS = (r"(?i)^(\w*(transport|mailer|mailsender|smtp)\w*|mail|emailsender)$", r"^(send)$")
+JS_MAILERS = (r"(?i)^((this\.)?\w*(transport|transporter|mailer|smtp)\w*)$", r"^(sendMail)$")
+SEMGREP_MAILERS: tuple[tuple[str, str], ...] = (JVM_MAILERS, JS_MAILERS)
+
+# nodemailer's well-known services (`createTransport({service: "SendGrid"})`): the relay host
+# each preset names, keyed as nodemailer looks them up (case-insensitive, aliases included).
+# Restated from nodemailer's lib/well-known/services.json,
+# https://github.com/nodemailer/nodemailer/blob/master/lib/well-known/services.json,
+# retrieved 2026-12-04; a subset (the commercial relays and large mailbox providers).
+NODEMAILER_SERVICES: dict[str, str] = {
+    "gmail": "smtp.gmail.com",
+    "googlemail": "smtp.gmail.com",
+    "hotmail": "smtp-mail.outlook.com",
+    "outlook": "smtp-mail.outlook.com",
+    "outlook.com": "smtp-mail.outlook.com",
+    "outlook365": "smtp.office365.com",
+    "yahoo": "smtp.mail.yahoo.com",
+    "icloud": "smtp.mail.me.com",
+    "zoho": "smtp.zoho.com",
+    "sendgrid": "smtp.sendgrid.net",
+    "mailgun": "smtp.mailgun.org",
+    "mailjet": "in.mailjet.com",
+    "mandrill": "smtp.mandrillapp.com",
+    "postmark": "smtp.postmarkapp.com",
+    "postmarkapp": "smtp.postmarkapp.com",
+    "sendinblue": "smtp-relay.brevo.com",
+    "brevo": "smtp-relay.brevo.com",
+    "sparkpost": "smtp.sparkpostmail.com",
+    "mailersend": "smtp.mailersend.net",
+    "resend": "smtp.resend.com",
+    "gmx": "mail.gmx.com",
+    "qq": "smtp.qq.com",
+    "aliyun": "smtp.aliyun.com",
+    "ses": "email-smtp.us-east-1.amazonaws.com",
+    "ses-us-east-1": "email-smtp.us-east-1.amazonaws.com",
+    "ses-us-west-2": "email-smtp.us-west-2.amazonaws.com",
+    "ses-eu-west-1": "email-smtp.eu-west-1.amazonaws.com",
+    "ses-eu-central-1": "email-smtp.eu-central-1.amazonaws.com",
+}
+
+# Mailgun's JavaScript SDKs, whose client sends to the account's region: the US unless the
+# client is given the EU base URL. mailgun.js: `new Mailgun(formData).client({username, key,
+# url})`, then `mg.messages.create(domain, data)`; `url` defaults to https://api.mailgun.net
+# (lib/Classes/MailgunClient.ts and lib/Classes/Messages.ts,
+# https://github.com/mailgun/mailgun.js). mailgun-js (no longer maintained):
+# `require("mailgun-js")({apiKey, domain, host})`, then `mg.messages().send(data)`; `host`
+# defaults to api.mailgun.net (lib/mailgun.js, https://github.com/bojand/mailgun-js). EU
+# domains use https://api.eu.mailgun.net/ (https://documentation.mailgun.com/docs/mailgun/
+# api-reference). Retrieved 2026-12-04.
+_MAILGUN = Sdk("Mailgun", "api.mailgun.net", "US", frozenset({"create", "send"}))
+
+
+@dataclass(frozen=True, slots=True)
+class JsClient:
+    """A JavaScript SDK client whose sending call has a shape of its own."""
+
+    sdk: Sdk
+    package: str  # the npm package; a file that imports it makes the call this SDK's
+    call: str  # semgrep pattern of the sending call on the client $C
+    callee: str  # regex matching the start of the call text; group "client"
+    option: str  # the client option that names the endpoint (a URL or a host)
+    made: tuple[str, ...]  # semgrep patterns that make the client $C (with the package's $P)
+    factory: str  # regex of the name of the call that makes it (relays reads it back)
+    # Client names for the call in files that do not import the package (the client is made
+    # in another module): `mg`, `mailgun`, `mailgunClient`.
+    receiver: str = r"(?i)^(mg|mailgun\w*|\w*mailgun)$"
+
+
+SEMGREP_JS_CLIENTS: tuple[JsClient, ...] = (
+    JsClient(
+        _MAILGUN,
+        "mailgun.js",
+        "$C.messages.create(...)",
+        r"^(?P<client>[\w$.]+)\s*\.\s*messages\s*\.\s*create\s*\(",
+        "url",
+        ("$C = $M.client(...)",),
+        r"client",
+    ),
+    JsClient(
+        _MAILGUN,
+        "mailgun-js",
+        "$C.messages().send(...)",
+        r"^(?P<client>[\w$.]+)\s*\.\s*messages\s*\(\s*\)\s*\.\s*send\s*\(",
+        "host",
+        ("$C = $P(...)", "$C = new $P(...)", "$C = require('mailgun-js')(...)"),
+        r"[\w$]+|require\s*\(\s*[\"']mailgun-js[\"']\s*\)",
+    ),
 )

@@ -21,9 +21,10 @@ from __future__ import annotations
 from typing import Any
 
 from auditkit.core.policy import Policy
+from auditkit.flows import sdks
 from auditkit.flows.names import Categories, categories
 from auditkit.flows.results import ENDPOINT, LOG, STORE
-from auditkit.flows.sdks import SEMGREP_MAILERS, SEMGREP_SDKS
+from auditkit.flows.sdks import SEMGREP_SDKS
 
 Rule = dict[str, Any]
 ROLE_EGRESS = "data-egress"
@@ -199,10 +200,10 @@ def _sinks(name: str, kind: str) -> list[Rule]:
     ]
     for _sdk, receiver, methods in SEMGREP_SDKS:
         out.append(_receiver_call("$R", "$M", receiver, methods))
-    for receiver, methods in SEMGREP_MAILERS:
-        out.append(_receiver_call("$R", "$M", receiver, methods))
+    out += _mail_sinks(name)
     if name == "javascript":
         out += [{"pattern": "fetch(...)"}, {"pattern": "axios(...)"}]
+        out += [_js_client_sink(client) for client in sdks.SEMGREP_JS_CLIENTS]
     if name == "go":
         out.append(
             {
@@ -214,6 +215,97 @@ def _sinks(name: str, kind: str) -> list[Rule]:
             }
         )
     return out
+
+
+def _mail_sinks(name: str) -> list[Rule]:
+    """Mail transports: by declared type (Java, Kotlin) or origin (nodemailer), and by name
+    only where neither can be seen (:data:`auditkit.flows.sdks.SEMGREP_MAILERS`)."""
+    if name == "java":
+        typed: list[Rule] = [
+            {"pattern": f"({t} $S).{m}(...)"} for t, m in sdks.JVM_MAIL_TYPES.items()
+        ]
+        typed += [{"pattern": f"{call}(...)"} for call in sdks.JVM_MAIL_STATIC]
+        # semgrep binds an undeclared receiver's type to its own name: that is "not seen".
+        unseen = "($TY $R).$M(...)"
+        return [{"pattern-either": typed}, _unseen(unseen, sdks.JVM_MAILERS)]
+    if name == "kotlin":
+        typed = [_kotlin_typed_call(t, m) for t, m in sdks.JVM_MAIL_TYPES.items()]
+        typed += [{"pattern": f"{call}(...)"} for call in sdks.JVM_MAIL_STATIC]
+        return [{"pattern-either": typed}, _unseen("($R : $TY).$M(...)", sdks.JVM_MAILERS)]
+    if name == "javascript":
+        # semgrep resolves `nodemailer` through the file's require/import, whatever its name.
+        made = [
+            f"$T = {sdks.NODEMAILER_FACTORY}(...)\n...\n",
+            f"$T = {sdks.NODEMAILER_FACTORY}(...);\n...\n",
+        ]
+        origin: Rule = {
+            "patterns": [
+                {"pattern-either": [{"pattern-inside": m} for m in made]},
+                {"pattern": f"$T.{sdks.NODEMAILER_METHOD}(...)"},
+            ]
+        }
+        receiver, method = sdks.JS_MAILERS
+        fallback = _receiver_call("$R", "$M", receiver, method)
+        # A transport the file visibly makes with another constructor is not nodemailer's.
+        fallback["patterns"].append({"pattern-not-inside": "$R = new $CLASS(...)\n...\n"})
+        fallback["patterns"].append({"pattern-not-inside": "$R = new $CLASS(...);\n...\n"})
+        return [origin, fallback]
+    return []  # Go: smtp.SendMail only (Go's exported methods never matched the names)
+
+
+def _unseen(pattern: str, names: tuple[str, str]) -> Rule:
+    receiver, method = names
+    return {
+        "patterns": [
+            {"pattern": pattern},
+            {"metavariable-comparison": {"comparison": "str($TY) == str($R)"}},
+            _regex("$R", receiver),
+            _regex("$M", method),
+        ]
+    }
+
+
+def _kotlin_typed_call(type_name: str, method: str) -> Rule:
+    """semgrep's Kotlin matcher may not resolve the qualified type: the simple name also
+    counts in files that import it (single or wildcard import), as in auditkit.sinks."""
+    package, _, simple = type_name.rpartition(".")
+    imports = {
+        "pattern-either": [
+            {"pattern-inside": f"import {type_name}\n...\n"},
+            {"pattern-inside": f"import {package}.*\n...\n"},
+        ]
+    }
+    return {
+        "pattern-either": [
+            {"pattern": f"($S : {type_name}).{method}(...)"},
+            {"patterns": [imports, {"pattern": f"($S : {simple}).{method}(...)"}]},
+        ]
+    }
+
+
+def _js_client_sink(client: sdks.JsClient) -> Rule:
+    """An SDK call on a client the file makes after importing the SDK's package, or on a
+    client of its conventional name made elsewhere (``anthropic.messages.create`` in a file
+    that also imports Mailgun is not Mailgun's)."""
+    imported = [
+        f"import $P from '{client.package}'\n...\n",
+        f"import * as $P from '{client.package}'\n...\n",
+        f"$P = require('{client.package}')\n...\n",
+        f"$P = require('{client.package}');\n...\n",
+    ]
+    made = [f"{m}{end}\n...\n" for m in client.made for end in ("", ";")]
+    return {
+        "pattern-either": [
+            {
+                "patterns": [
+                    {"pattern-either": [{"pattern-inside": i} for i in imported]},
+                    {"pattern-either": [{"pattern-inside": m} for m in made]},
+                    {"pattern": client.call},
+                ]
+            },
+            {"patterns": [{"pattern": client.call}, _regex("$C", client.receiver)]},
+        ]
+    }
 
 
 def _log_sinks(name: str) -> list[Rule]:

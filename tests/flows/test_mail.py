@@ -112,8 +112,11 @@ def not_personal(u):
     "web/mail.js": """\
 const nodemailer = require("nodemailer");
 const transporter = nodemailer.createTransport({ host: "smtp.x.example" });
+const relay = nodemailer.createTransport(process.env.SMTP_URL);
 async function welcome(user) {
-  await transporter.sendMail({ to: user.email, subject: "Welcome", text: "hi" }); // expect: high
+  // smtp.x.example: a reserved name, internal (the relay is resolved from createTransport)
+  await transporter.sendMail({ to: user.email, subject: "Welcome", text: "hi" });
+  await relay.sendMail({ to: user.email, subject: "Welcome", text: "hi" }); // expect: high
   await transporter.sendMail({ to: "ops@x.eu", subject: "Signup", text: user.plan });
 }
 """,
@@ -137,6 +140,103 @@ class Mail {
         report.setTo("ops@x.eu");
         report.setText(u.getPlan());
         mailSender.send(report);
+    }
+}
+""",
+    "web/relays.mjs": """\
+import nodemailer from "nodemailer";
+import * as mailer from "nodemailer";
+const US = "email-smtp.us-east-1.amazonaws.com";
+const byHost = nodemailer.createTransport({ host: US, port: 587 });
+const byUrl = mailer.createTransport("smtps://user:s3cret@smtp.mailgun.org:465");
+const config = { service: "SES-EU-WEST-1", auth: { user: "u", pass: "p" } };
+const inEu = nodemailer.createTransport(config);
+const gmail = nodemailer.createTransport({ service: "gmail" });
+export async function send(user) {
+  await byHost.sendMail({ to: user.email }); // expect: critical
+  await byUrl.sendMail({ to: user.email }); // expect: high
+  await inEu.sendMail({ to: user.email });
+  await gmail.sendMail({ to: user.email }); // expect: high
+}
+""",
+    "web/unrelated.js": """\
+const transport = new WebSocketTransport("wss://push.x.us");
+const mailer = new Renderer();
+function push(user) {
+  transport.send(user.phone);
+  mailer.sendMail(user.email);
+}
+""",
+    "web/mailgun.js": """\
+const formData = require("form-data");
+const Mailgun = require("mailgun.js");
+const mailgun = new Mailgun(formData);
+const mg = mailgun.client({ username: "api", key: process.env.KEY });
+const mgEu = mailgun.client({ username: "api", key: "k", url: "https://api.eu.mailgun.net" });
+async function welcome(user) {
+  await mg.messages.create("x.eu", { to: [user.email], text: "hi" }); // expect: critical
+  await mgEu.messages.create("x.eu", { to: [user.email], text: "hi" });
+  await mg.messages.create("x.eu", { to: ["ops@x.eu"], text: user.plan });
+  await anthropic.messages.create({ messages: [user.email] });
+}
+""",
+    "web/mailgun-legacy.ts": """\
+import mailgunJs from "mailgun-js";
+const mg = mailgunJs({ apiKey: "k", domain: "x.eu" });
+const eu = require("mailgun-js")({ apiKey: "k", domain: "x.eu", host: "api.eu.mailgun.net" });
+export function welcome(user: any) {
+  mg.messages().send({ to: user.email, text: "hi" }); // expect: critical
+  eu.messages().send({ to: user.email, text: "hi" });
+}
+""",
+    "web/mailgun-env.js": """\
+const mailgun = require("mailgun-js");
+const eu = mailgun({ apiKey: "k", host: "api.eu.mailgun.net" });
+const fromEnv = mailgun({ apiKey: "k", host: process.env.MG_HOST });
+function f(user) {
+  eu.messages().send({ to: user.email });
+  fromEnv.messages().send({ to: user.email }); // expect: high
+}
+""",
+    "svc/Typed.java": """\
+package x;
+
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import org.springframework.mail.javamail.JavaMailSender;
+
+@RequiredArgsConstructor
+class Typed {
+    private final JavaMailSender sender;
+    private final WebSocketTransport transport;
+
+    void welcome(User u) {
+        SimpleMailMessage msg = new SimpleMailMessage();
+        msg.setTo(u.getEmail());
+        sender.send(msg); // expect: high
+        transport.send(u.getEmail());
+    }
+
+    void jakarta(User u, Session session) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "email-smtp.us-east-1.amazonaws.com");
+        MimeMessage msg = new MimeMessage(session);
+        msg.setRecipients(Message.RecipientType.TO, u.getEmail());
+        Transport.send(msg); // expect: critical
+    }
+}
+""",
+    "svc/Typed.kt": """\
+package x
+
+import org.springframework.mail.javamail.JavaMailSender
+
+class Typed(private val sender: JavaMailSender, private val transport: WebSocketTransport) {
+    fun welcome(u: User) {
+        val msg = SimpleMailMessage()
+        msg.setTo(u.email)
+        sender.send(msg) // expect: high
+        transport.send(u.email)
     }
 }
 """,
@@ -187,3 +287,48 @@ def test_mail_sinks_in_every_language_exact_lines_and_severity(
         assert f["rule_id"] == "data-egress.endpoint"
         got.add((location["path"], location["start_line"], f["severity"]))
     assert got == expected
+
+
+def _evidence(findings: list[dict[str, object]], path: str, line: int) -> dict[str, object]:
+    (found,) = [
+        f
+        for f in findings
+        if isinstance(f["location"], dict)
+        and (f["location"]["path"], f["location"]["start_line"]) == (path, line)
+    ]
+    evidence = found["evidence"]
+    assert isinstance(evidence, dict)
+    return {**evidence, "message": found["message"]}
+
+
+def test_nodemailer_relay_is_resolved_from_create_transport(
+    findings: list[dict[str, object]],
+) -> None:
+    by_host = _evidence(findings, "web/relays.mjs", 10)
+    assert by_host["host"] == "email-smtp.us-east-1.amazonaws.com"
+    assert by_host["jurisdiction"] == "US"
+    assert by_host["resolved_via"] == "host option of createTransport (line 4)"
+    by_url = _evidence(findings, "web/relays.mjs", 11)
+    assert "smtp.mailgun.org (jurisdiction unknown)" in str(by_url["message"])
+    assert by_url["resolved_via"] == "nodemailer transport URL (line 5)"
+    assert "s3cret" not in str(by_url)  # the URL's credentials stay out of the evidence
+    gmail = _evidence(findings, "web/relays.mjs", 13)
+    assert "smtp.gmail.com" in str(gmail["message"])
+    assert gmail["resolved_via"] == "nodemailer well-known service 'gmail' (line 8)"
+    unresolved = _evidence(findings, "web/mail.js", 7)
+    assert "cannot be resolved in this file" in str(unresolved["message"])
+
+
+def test_mailgun_js_region(findings: list[dict[str, object]]) -> None:
+    for path, line in (("web/mailgun.js", 7), ("web/mailgun-legacy.ts", 5)):
+        evidence = _evidence(findings, path, line)
+        assert evidence["vendor"] == "Mailgun"
+        assert evidence["host"] == "api.mailgun.net"
+        assert evidence["jurisdiction"] == "US"
+        assert evidence["resolved_via"] == "default host of the Mailgun SDK"
+
+
+def test_jakarta_session_host_is_the_relay(findings: list[dict[str, object]]) -> None:
+    evidence = _evidence(findings, "svc/Typed.java", 24)
+    assert evidence["host"] == "email-smtp.us-east-1.amazonaws.com"
+    assert evidence["resolved_via"] == "mail host set in this file (line 21)"
