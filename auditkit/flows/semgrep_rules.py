@@ -29,9 +29,19 @@ from auditkit.flows.sdks import SEMGREP_SDKS
 Rule = dict[str, Any]
 ROLE_EGRESS = "data-egress"
 ROLE_AUTHORIZATION = "gateway-authorization"
+# A sanitising word starts the name or one of its snake_case or camelCase parts: sha256Hex,
+# createHash, phone_hash, maskPhone, Sum256; not inside another word (json.Marshal has "sha").
+_SANITISER_WORDS = (
+    r"hash|sha\d*|md5|hmac|digest|sum256|sum512|mask|redact|anonymi[sz]e|pseudonymi[sz]e|"
+    r"tokeni[sz]e|encrypt"
+)
+_SANITISER_CAMEL = (
+    r"Hash|Sha\d*|SHA\d*|Md5|MD5|Hmac|HMAC|Digest|Sum256|Sum512|Mask|Redact|Anonymi[sz]e|"
+    r"Pseudonymi[sz]e|Tokeni[sz]e|Encrypt"
+)
 _SANITISER = (
-    r"(?i).*(hash|sha\d*|md5|hmac|digest|sum256|sum512|mask|redact|anonymi[sz]e|"
-    r"pseudonymi[sz]e|tokeni[sz]e|encrypt).*"
+    rf"^(?:(?i:{_SANITISER_WORDS})"
+    rf"|.*(?:_(?i:{_SANITISER_WORDS})|(?<=[a-z0-9])(?:{_SANITISER_CAMEL})))"
 )
 # Receivers that hold a data store (semgrep sees names, not types).
 STORE_RECEIVER = (

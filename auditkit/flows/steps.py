@@ -24,6 +24,11 @@ _ASSIGN = re.compile(
     # never Go's `:=`), then `=` or `:=` that is not `==` or `=>`
     r"([A-Za-z_$][\w$]*)(?:\s*:(?!=)[^=]*?)?\s*(?::=|=)(?![=>])\s*(?P<rhs>.+)$"
 )
+_MULTI_ASSIGN = re.compile(
+    r"^\s*(?:(?:const|let|var|val)\s+)?"
+    r"(?P<targets>[\[{(]?\s*[A-Za-z_$][\w$]*(?:\s*,\s*(?:\.\.\.)?[A-Za-z_$][\w$]*)+\s*[\]})]?)"
+    r"\s*(?::=|=)(?![=>])\s*(?P<rhs>.+)$"
+)
 _FILL = re.compile(
     r"^\s*([A-Za-z_$][\w$]*)\.(?:put|add|append|push|set|Set|Add|WriteString|"
     # the mail message setters the rules propagate through (semgrep_rules._propagators)
@@ -97,8 +102,8 @@ def stories(
     steps: list[FlowStep] = []
     for number in range(sink_line - 1, start - 1, -1):
         text = lines[number - 1]
-        target, rhs = _definition(text)
-        if target is None or target not in needed:
+        targets, rhs = _definition(text)
+        if not targets & needed:
             continue
         steps.append(FlowStep(number, _shown(text)))
         for name in _names(rhs):
@@ -138,7 +143,9 @@ def destination(text: str, lines: list[str]) -> Destination:
     mail = callee == "smtp.SendMail" or any(
         re.search(r, receiver) and re.search(m, method) for r, m in SEMGREP_MAILERS
     )
-    literals = _strings(arguments)
+    # Only literals that can name a server: not a content type ("text/plain"), an HTTP method
+    # or a message body.
+    literals = [s for s in _strings(arguments) if "://" in s or _HOST.match(s)]
     if mail:
         # A mail call's literals are addresses, subjects and bodies; only a host names the
         # relay (Go's `smtp.SendMail("smtp.example.com:587", ...)`).
@@ -181,14 +188,20 @@ def _function_start(lines: list[str], line: int, group: str) -> int:
     return max(1, line - _MAX_LINES)
 
 
-def _definition(text: str) -> tuple[str | None, str]:
+def _definition(text: str) -> tuple[frozenset[str], str]:
+    """The names a line assigns and the text it assigns them from."""
     m = _ASSIGN.match(text)
     if m:
-        return m.group(1), m.group("rhs")
+        return frozenset({m.group(1)}), m.group("rhs")
+    m = _MULTI_ASSIGN.match(text)
+    if m:
+        # Go's `b, err := json.Marshal(v)`, JS destructuring `const { a, b } = o`: every name
+        # on the left may carry the value (semgrep's taint does the same)
+        return frozenset(_IDENT.findall(m.group("targets"))) - _KEYWORDS, m.group("rhs")
     m = _FILL.match(text)
     if m:
-        return m.group(1), text[m.end() :]
-    return None, ""
+        return frozenset({m.group(1)}), text[m.end() :]
+    return frozenset(), ""
 
 
 def _names(text: str) -> set[str]:

@@ -222,3 +222,32 @@ def test_a_value_read_and_sent_on_one_line_is_one_step(tmp_path: Path) -> None:
     assert finding["evidence"]["flow"] == [
         {"path": "svc/One.java", "line": 3, "note": 'phone_number: log.info("{}", u.getPhone());'}
     ]
+
+
+def test_go_two_result_assignments_carry_the_value(tmp_path: Path) -> None:
+    """`b, err := json.Marshal(v)` (Go's usual shape) and JS destructuring keep the flow; a
+    content-type literal is not the destination (found on knadh/listmonk)."""
+    files = {
+        "svc/post.go": (
+            "package svc\n\n"
+            "func post(s Sub, url string) error {\n"
+            '\tb, err := json.Marshal(map[string]string{"phone": s.Phone})\n'
+            "\tif err != nil {\n\t\treturn err\n\t}\n"
+            '\t_, err = http.Post(url, "application/json", bytes.NewReader(b))\n'
+            "\treturn err\n}\n"
+        ),
+        "web/d.js": (
+            "function f(u) {\n  const [p, n] = [u.phone, u.name];\n  console.log(p);\n}\n"
+        ),
+    }
+    doc = scan_tree(tmp_path, files, POLICY)
+    got = {
+        (f["location"]["path"], f["location"]["start_line"]): f
+        for f in doc["findings"]
+        if f["category"] == "data-egress"
+    }
+    assert set(got) == {("svc/post.go", 8), ("web/d.js", 3)}
+    go = got[("svc/post.go", 8)]
+    assert [s["line"] for s in go["evidence"]["flow"]] == [4, 8]
+    assert "text/plain" not in go["message"] and "application/json" not in go["message"]
+    assert "cannot be resolved in this file" in go["message"]
