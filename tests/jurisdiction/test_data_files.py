@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -21,6 +22,8 @@ SCRIPTS = Path(__file__).resolve().parents[2] / "scripts" / "jurisdiction"
 def test_toml_files_carry_sources_date_and_licence(path: Path) -> None:
     meta = tomllib.loads(path.read_text(encoding="utf-8"))["meta"]
     assert meta["sources"] and meta["retrieved"] and meta["licence"]
+    # an ISO date, and not one in the future (two tables once said 2026-12-05 on 2026-12-04)
+    assert datetime.date.fromisoformat(meta["retrieved"]) <= datetime.date.today()
 
 
 def test_countries_json_has_provenance() -> None:
