@@ -19,6 +19,7 @@ from auditkit.engines.python_cst import PythonFileResult
 from auditkit.engines.semgrep import SemgrepMatch
 from auditkit.flows.findings import FlowFindings
 from auditkit.jurisdiction import Classifier, Verdict, find_endpoints, provider_hints
+from auditkit.jurisdiction.hints import in_scope, key_before, key_hints, key_words, terraform_scopes
 from auditkit.protected import host_is_protected, url_host
 
 PROTECTED_REFERENCE = "reference to a protected host"
@@ -34,6 +35,7 @@ class Normaliser:
     def __post_init__(self) -> None:
         self.classifier = Classifier(self.policy.jurisdiction)
         self._hints: dict[str, frozenset[str]] = {}
+        self._tf_scopes: dict[str, tuple[tuple[int, int, str], ...]] = {}
         # allow_hosts matches, with the verdict each endpoint has without allow_hosts: the
         # report shows what the allow-list waived (auditkit.triage.waivers).
         self.allowed_by_policy: list[tuple[str, WaivedEndpoint]] = []
@@ -51,17 +53,28 @@ class Normaliser:
         else:
             value = sourcetext.literal_value(raw)
             values = find_endpoints(value)
-            hints = self._provider_hints(match.path)
+            hints = self._provider_hints(match.path, match.start.offset)
         out = []
         protected = self.policy.gateway.protected_hosts
         in_prose = match.role == "endpoint-literal" and _in_prose(self.root, match)
+        base_hints = hints
         for start, end, text in values:
+            hints = base_hints
             if protected and match.role == "endpoint-literal":
                 host = url_host(text)
                 if host is not None and host_is_protected(host, protected):
                     out += self._protected_literal(match, host, raw, start)
                     continue
             verdict = self.classifier.classify(text, hints)
+            if verdict is not None and match.role == "endpoint-literal" and _keyed(verdict):
+                key = self._key(match, raw, value, start)
+                if _not_an_endpoint(verdict, key) or self._email_domain(match, verdict, key):
+                    continue
+                named = key_hints(key) if key is not None and verdict.kind == "region" else None
+                if named and named != hints:
+                    # "S3_REGION": the key names the service, more precisely than the file
+                    verdict = self.classifier.classify(text, named)
+                    hints = named
             if verdict is not None and verdict.basis == "policy" and verdict.compliant is True:
                 self._note_allowed(match, raw, text, hints, verdict, in_prose)
                 continue
@@ -205,14 +218,47 @@ class Normaliser:
         )
         self.allowed_by_policy.append((pattern, endpoint))
 
-    def _provider_hints(self, path: str) -> frozenset[str]:
+    def _provider_hints(self, path: str, offset: int) -> frozenset[str]:
+        """The clouds a literal at byte ``offset`` of ``path`` may mean: the file's, or in
+        Terraform the one provider of the provider/resource/data block that holds it."""
         if path not in self._hints:
             try:
                 text = sourcetext.file_text(self.root, path)
             except OSError:
                 text = ""
-            self._hints[path] = provider_hints(text, self.languages.get(path, ""))
-        return self._hints[path]
+            language = self.languages.get(path, "")
+            self._hints[path] = provider_hints(text, language)
+            if language == "terraform":
+                self._tf_scopes[path] = terraform_scopes(text.encode("utf-8", "surrogateescape"))
+        scopes = self._tf_scopes.get(path)
+        scoped = in_scope(scopes, offset) if scopes else None
+        return frozenset({scoped}) if scoped is not None else self._hints[path]
+
+    def _key(self, match: SemgrepMatch, raw: str, value: str, start: int) -> str | None:
+        """The key the value at ``start`` is assigned to on its line (``S3_REGION=``,
+        ``runId=``, ``group:``), None when it stands alone."""
+        offset = match.start.offset
+        if value == raw:  # a token inside a longer text: the key right before the token
+            offset += len(raw[:start].encode("utf-8"))
+        try:
+            return key_before(sourcetext.line_before(self.root, match.path, offset))
+        except OSError:
+            return None
+
+    def _email_domain(self, match: SemgrepMatch, verdict: Verdict, key: str | None) -> bool:
+        """A bare domain that is the value of an e-mail domain key, or an item of a list whose
+        name says so (``PERSONAL_EMAIL_DOMAINS = ["yahoo.co.uk", ...]``): the part after "@"
+        of addresses that users type in, not a server the code contacts."""
+        if verdict.kind != "host" or not _bare_domain(verdict):
+            return False
+        if key is not None and _names_email_domains(key_words(key)):
+            return True
+        try:
+            data = sourcetext.file_text(self.root, match.path).encode("utf-8", "surrogateescape")
+        except OSError:
+            return False
+        opener = _list_opener(data, match.start.offset)
+        return opener is not None and _names_email_domains(key_words(opener))
 
     def _endpoint_finding(self, match: SemgrepMatch, raw: str, verdict: Verdict) -> Finding:
         location = _location(match)
@@ -524,6 +570,64 @@ class Normaliser:
 def _is_exceptions_module(module: str) -> bool:
     """``sqlalchemy.exc``, ``psycopg2.errors``: importing exception classes opens nothing."""
     return module.rsplit(".", 1)[-1] in {"exc", "errors", "exceptions"}
+
+
+def _keyed(verdict: Verdict) -> bool:
+    """Verdicts that the key before the value can change: region codes (which cloud, whether
+    a code at all) and bare host names (an API group, an e-mail domain)."""
+    return verdict.kind == "region" or (verdict.kind == "host" and _bare_domain(verdict))
+
+
+def _bare_domain(verdict: Verdict) -> bool:
+    return not _HAS_PORT_OR_PATH.search(verdict.endpoint)
+
+
+# Words of a key that names a place: only then is a code that no cloud's table has ("eu-canary-001",
+# matched by the shape of AWS's codes) read as a region.
+_PLACE_WORDS = frozenset(
+    {"region", "regions", "location", "locations", "zone", "zones", "az", "geo", "datacenter",
+     "dc", "area", "placement", "site"}
+)  # fmt: skip
+# Keys whose value is a Kubernetes API group or group/version ("group: gateway.networking.k8s.io",
+# "apiVersion: cert-manager.io/v1"): the name of an API, never a server.
+_API_GROUP_KEYS = frozenset({"group", "apigroup", "apigroups", "apiversion"})
+
+
+def _not_an_endpoint(verdict: Verdict, key: str | None) -> bool:
+    if key is None:
+        return False
+    if verdict.kind == "region":
+        # A code in no cloud's table is a guess from its shape; a key that names something
+        # else (a run id, a name) says the guess is wrong.
+        unknown = all(c.jurisdiction is None for c in verdict.candidates)
+        return unknown and _PLACE_WORDS.isdisjoint(key_words(key))
+    return key.lower() in _API_GROUP_KEYS
+
+
+def _names_email_domains(words: frozenset[str]) -> bool:
+    return bool(words & {"email", "emails", "mail", "mails"}) and bool(
+        words & {"domain", "domains"}
+    )
+
+
+_BRACKETS = re.compile(rb"[\[\]]")
+_LIST_WINDOW = 1 << 16  # e-mail domain lists are a few hundred lines, not more
+
+
+def _list_opener(data: bytes, offset: int) -> str | None:
+    """The text on the line of the "[" that opens the list holding byte ``offset``, up to it;
+    None when the offset is in no list (within the window)."""
+    low = max(0, offset - _LIST_WINDOW)
+    depth = 0
+    for m in reversed(list(_BRACKETS.finditer(data, low, offset))):
+        if m.group() == b"]":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            line_start = data.rfind(b"\n", 0, m.start()) + 1
+            return data[line_start : m.start()].decode("utf-8", "replace")
+    return None
 
 
 def _in_prose(root: Path, match: SemgrepMatch) -> bool:

@@ -64,8 +64,12 @@ _MODULE_HOSTS = _words(
 )
 _LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
 # TLDs that end dotted identifiers far more often than host names, bare: .id ("http.req.id",
-# "trace.id"), .name ("selected.name", "incident.name" in Vue and JS state code).
-_IDENTIFIER_TLDS = frozenset({"id", "name"})
+# "trace.id"), .name ("selected.name", "incident.name" in Vue and JS state code), .to (a
+# message's recipient: "definition.nodes.config.to", "nodes.0.config.to") and .info (icon and
+# log names: "misc.info", "logger.info"). .to and .info also say nothing about where a host is
+# (a generic-use ccTLD, a legacy gTLD), so a bare one could only ever be an unverified finding:
+# written with a scheme, a port or a path ("https://misc.info") it is still classified.
+_IDENTIFIER_TLDS = frozenset({"id", "name", "to", "info"})
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z][a-z]")
 
 
@@ -201,7 +205,7 @@ def plausible_bare_host(original: str, host: str) -> bool:
     if len(labels) == 2 and tld in _FILE_EXTENSION_TLDS:
         return False
     # ".id" ends identifiers far more often than Indonesian hosts ("http.req.id", "trace.id");
-    # with a scheme or a port such a host is still classified.
+    # with a scheme or a port such a host is still classified (see _IDENTIFIER_TLDS).
     if tld in _IDENTIFIER_TLDS:
         return False
     suffix = public_suffix(host)

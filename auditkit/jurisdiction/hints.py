@@ -121,3 +121,116 @@ def provider_hints(source_text: str, language: str) -> frozenset[str]:
             if name:
                 found.add(_TERRAFORM_TYPES[name])
     return frozenset(found)
+
+
+# ---------------------------------------------------------------------- Terraform block scope
+
+# A top-level block header: `provider "alicloud"`, `resource "aws_s3_bucket" "b"`,
+# `data "google_project" "p"`. Other blocks (variable, locals, module, output) have no type.
+_TF_HEADER = re.compile(rb'(?:^|\n)[ \t]*(provider|resource|data)[ \t]+"([\w-]+)"[^{\n]*$')
+# What can hide a brace from a counter: strings (with ${...} inside), comments, heredocs.
+_TF_TOKEN = re.compile(
+    rb'"(?:[^"\\\n]|\\.)*"|#[^\n]*|//[^\n]*|/\*.*?\*/|<<-?[ \t]*"?(\w+)"?[ \t]*\n.*?\n[ \t]*\1\b'
+    rb"|[{}]",
+    re.S,
+)
+
+
+def terraform_scopes(source: bytes) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, provider) byte spans of the top-level provider, resource and data blocks
+    of a Terraform file whose type names a known provider.
+
+    A file may configure several clouds (``provider "aws"`` and ``provider "alicloud"``, each
+    with its region): a literal inside one of these blocks means what that provider means,
+    whatever else the file uses. One pass over the file; braces in strings, comments and
+    heredocs do not count.
+    """
+    out: list[tuple[int, int, str]] = []
+    depth = 0
+    opened = 0
+    provider: str | None = None
+    last_end = 0
+    for m in _TF_TOKEN.finditer(source):
+        token = m.group()
+        if token == b"{":
+            if depth == 0:
+                opened = m.start()
+                header = _TF_HEADER.search(source, last_end, m.start())
+                provider = _block_provider(header) if header is not None else None
+            depth += 1
+        elif token == b"}" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                last_end = m.end()
+                if provider is not None:
+                    out.append((opened, m.end(), provider))
+    return tuple(out)
+
+
+def _block_provider(header: re.Match[bytes]) -> str | None:
+    kind, name = header.group(1).decode(), header.group(2).decode()
+    if kind == "provider":
+        return _TERRAFORM_TYPES.get(name)
+    # resource and data types are "<provider>_<what>": the longest known prefix wins.
+    for prefix in _TF_PREFIXES:
+        if name.startswith(prefix):
+            return _TERRAFORM_TYPES[prefix[:-1]]
+    return None
+
+
+_TF_PREFIXES = tuple(f"{n}_" for n in sorted(_TERRAFORM_TYPES, key=len, reverse=True))
+
+
+def in_scope(scopes: tuple[tuple[int, int, str], ...], offset: int) -> str | None:
+    """The provider of the block that holds byte ``offset``, None outside them."""
+    for start, end, provider in scopes:
+        if start <= offset < end:
+            return provider
+        if start > offset:
+            break
+    return None
+
+
+# ---------------------------------------------------------------------- key names
+
+# The key a value is assigned to, at the end of the text before the value on its line:
+# `process.env.S3_REGION = "`, `S3_REGION=`, `  AI_AWS_REGION: "`, `-e AWS_REGION="`,
+# `"region": "`, and a shell helper's quoted name argument `set_env "S3_REGION" "`.
+_KEY_BEFORE = re.compile(
+    r"""(?:(?P<key>[A-Za-z_$][\w$.\-]*)["'`\]]?[ \t]*(?::=|=>|[:=])[ \t]*[\[({]?[ \t]*
+        |["'](?P<arg>[A-Za-z_][\w\-]*)["'][ \t]+)["'`]?$""",
+    re.X,
+)
+# Words of a key name that name one provider's service: S3_REGION, AWS_REGION, awsRegion,
+# GCS_LOCATION, AZURE_LOCATION, OSS_REGION (Alibaba's SDK variables). Whole words only:
+# "laws", "cosmos" or "bossRegion" say nothing.
+_KEY_WORDS = {
+    "aws": frozenset({"aws", "s3", "amazon", "dynamodb", "sqs", "sns", "ses"}),
+    "gcp": frozenset({"gcp", "gcs", "gcloud", "bigquery"}),
+    "azure": frozenset({"azure"}),
+    "alibaba": frozenset({"alicloud", "aliyun", "alibaba", "alibabacloud", "oss"}),
+    "tencent": frozenset({"tencentcloud", "qcloud", "cos"}),
+    "huawei": frozenset({"huaweicloud", "obs"}),
+}
+_KEY_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
+
+
+def key_before(text_before: str) -> str | None:
+    """The key name that the value right after ``text_before`` is assigned to, if any; for a
+    dotted key (``process.env.S3_REGION``) its last part."""
+    m = _KEY_BEFORE.search(text_before)
+    if m is None:
+        return None
+    key = m.group("key") or m.group("arg")
+    return key.rsplit(".", 1)[-1].lstrip("$") or None
+
+
+def key_words(key: str) -> frozenset[str]:
+    """Lower-case words of a key name: "AI_AWS_REGION", "s3Region", "aws-region"."""
+    return frozenset(w.lower() for w in _KEY_SPLIT.split(key) if w)
+
+
+def key_hints(key: str) -> frozenset[str]:
+    """Providers that a key name names ("S3_REGION" -> aws); empty for every other key."""
+    words = key_words(key)
+    return frozenset(p for p, names in _KEY_WORDS.items() if not names.isdisjoint(words))

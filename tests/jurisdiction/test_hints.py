@@ -119,3 +119,114 @@ def test_volcengine_sdk_names_bytedance_for_cn_beijing(default_classifier: Class
     assert volc is not None and (volc.provider, volc.operator) == ("volcengine", "ByteDance Ltd.")
     # Without a hint the code stays Alibaba's: Volcengine's codes are never read bare.
     assert plain is not None and plain.provider == "alibaba"
+
+
+# ---------------------------------------------------------------------- Terraform block scope
+
+SCOPED_TF = """\
+provider "aws" {
+  region = "eu-central-1"
+}
+# provider "azurerm" { in a comment }
+provider "alicloud" {
+  alias  = "lon"
+  region = "eu-west-1"
+  tags   = { x = "}" }
+}
+variable "region" {
+  default = "eu-west-1"
+}
+resource "google_storage_bucket" "b" {
+  location = <<-EOT
+    } not the end
+  EOT
+  name = "x"
+}
+data "aws_caller_identity" "me" {}
+resource "null_resource" "n" {
+  region = "eu-west-1"
+}
+module "m" {
+  region = "eu-west-1"
+}
+"""
+
+
+def _scope_of(text: str, needle: str, nth: int = 0) -> str | None:
+    from auditkit.jurisdiction.hints import in_scope, terraform_scopes
+
+    data = text.encode()
+    at = -1
+    for _ in range(nth + 1):
+        at = data.index(needle.encode(), at + 1)
+    return in_scope(terraform_scopes(data), at)
+
+
+def test_terraform_scopes_follow_provider_resource_and_data_blocks() -> None:
+    assert _scope_of(SCOPED_TF, '"eu-central-1"') == "aws"
+    assert _scope_of(SCOPED_TF, '"eu-west-1"') == "alibaba"  # after a "}" in a string
+    assert _scope_of(SCOPED_TF, 'name = "x"') == "gcp"  # after a "}" in a heredoc
+    assert _scope_of(SCOPED_TF, "data ") is None  # the header is outside the block
+
+
+def test_terraform_scopes_leave_variables_modules_and_unknown_types_alone() -> None:
+    assert _scope_of(SCOPED_TF, '"eu-west-1"', 1) is None  # variable default
+    assert _scope_of(SCOPED_TF, '"eu-west-1"', 2) is None  # null_resource: no provider
+    assert _scope_of(SCOPED_TF, '"eu-west-1"', 3) is None  # module
+    assert _scope_of('provider "aws" {\n  region = "x"\n', '"x"') is None  # never closed
+
+
+# ---------------------------------------------------------------------- key names
+
+
+@pytest.mark.parametrize(
+    ("before", "key"),
+    [
+        ("process.env.S3_REGION = ", "S3_REGION"),
+        ('process.env.S3_REGION = "', "S3_REGION"),
+        ("S3_REGION=", "S3_REGION"),
+        ("          AI_AWS_REGION: ", "AI_AWS_REGION"),
+        ('  -e AWS_REGION="', "AWS_REGION"),
+        ('  "region": ', "region"),
+        ("const config = { s3Region: ", "s3Region"),
+        ('add_or_replace_env_var "S3_REGION" "', "S3_REGION"),
+        ("helm template --set hub.embeddingBackfill.runId=", "runId"),
+        ("    - group: ", "group"),
+        ("  apiGroups: [", "apiGroups"),
+        ("", None),
+        ("deploy to ", None),
+        ("  - ", None),
+    ],
+)
+def test_key_before(before: str, key: str | None) -> None:
+    from auditkit.jurisdiction.hints import key_before
+
+    assert key_before(before) == key
+
+
+@pytest.mark.parametrize(
+    ("key", "providers"),
+    [
+        ("S3_REGION", {"aws"}),
+        ("AWS_REGION", {"aws"}),
+        ("AI_AWS_REGION", {"aws"}),
+        ("s3Region", {"aws"}),
+        ("aws-default-region", {"aws"}),
+        ("GCS_LOCATION", {"gcp"}),
+        ("AZURE_LOCATION", {"azure"}),
+        ("OSS_REGION", {"alibaba"}),
+        ("ALICLOUD_REGION", {"alibaba"}),
+        ("COS_REGION", {"tencent"}),
+        # words that merely contain a service's name say nothing
+        ("LAWS_REGION", set()),
+        ("COSMOS_REGION", set()),
+        ("bossRegion", set()),
+        ("REGION", set()),
+        ("runId", set()),
+        ("FORMBRICKS_RUSTFS_REGION", set()),
+    ],
+)
+def test_key_hints(key: str, providers: set[str]) -> None:
+    from auditkit.jurisdiction.hints import key_hints
+
+    assert key_hints(key) == frozenset(providers)
