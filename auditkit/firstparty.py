@@ -13,7 +13,11 @@ points there, and the auditor copies what holds into the policy:
   order of the proposals, but never enough on its own: a third party is used a lot too).
 
 Only domains with unverified endpoints are proposed (nothing else would change), and never a
-domain the vendor catalogue knows: a named vendor is a third party.
+domain the vendor catalogue knows: a named vendor is a third party. A name is weaker evidence
+than a URL: it does not count when it is the label of a known third party's domain (a folder
+``docker/`` whose package.json is named "docker" says nothing about docker.io), and in a
+sub-folder's package.json only the npm scope counts (``@acme/web`` in ``apps/web``: "acme"),
+since such packages are named after what they hold ("docker", "email", "database").
 """
 
 from __future__ import annotations
@@ -27,11 +31,16 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from publicsuffixlist import PublicSuffixList
+
 from auditkit.core.model import Category, Finding
+from auditkit.jurisdiction.catalogue import catalogue
 from auditkit.jurisdiction.domains import public_suffix
+from auditkit.jurisdiction.vendors import vendor_catalogue
 
 __all__ = ["FirstPartyDomain", "first_party_domains", "registrable_domain"]
 
@@ -53,7 +62,9 @@ _NOT_OWN = frozenset(
      "crates.io", "docs.rs", "packagist.org", "opensource.org", "spdx.org", "w3.org",
      "shields.io", "jsdelivr.net", "unpkg.com", "gitter.im", "discord.gg", "discord.com",
      "twitter.com", "x.com", "linkedin.com", "medium.com", "youtube.com", "slack.com",
-     "google.com", "microsoft.com", "example.com", "example.org", "localhost"}
+     "google.com", "microsoft.com", "example.com", "example.org", "localhost",
+     # container registries: image references name them in every project that ships one
+     "docker.io", "docker.com", "ghcr.io", "quay.io", "gcr.io"}
 )  # fmt: skip
 # Name tokens too common to tie a domain to this project ("api" of a package called "api").
 _COMMON_NAMES = frozenset(
@@ -110,8 +121,11 @@ def first_party_domains(root: Path, findings: Iterable[Finding]) -> tuple[FirstP
         domain = registrable_domain(host) if host else None
         if domain in places:
             evidence[domain].append(f"{where} {url}")
+    third_party = _third_party_labels()
     for domain in places:
         label = domain.split(".", 1)[0]
+        if label in third_party:
+            continue  # "docker" of a docker/ folder is no claim on docker.io
         # "documen.so" spells "documenso": a short domain hacked out of the project's name
         spelled = domain.replace(".", "").replace("-", "")
         for where, name in names:
@@ -166,6 +180,8 @@ def _identity(root: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
         except (OSError, ValueError, ET.ParseError, UnicodeDecodeError):
             continue  # a broken manifest says nothing about the project's domains
         urls += [(f"{rel} {key}", url) for key, url in found_urls]
+        if path.name == "package.json" and path.parent != root:
+            found_names = [_npm_scope(raw) for raw in found_names if _npm_scope(raw)]
         names += [(f"{rel} name", n) for raw in found_names for n in _name_tokens(raw)]
     for remote, url in _git_remotes(root):
         # without user and password: a remote URL can carry a token, and the report is public
@@ -175,6 +191,29 @@ def _identity(root: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
             for part, value in zip(("owner", "repository"), owner_repo.groups(), strict=True):
                 names += [(f"git remote {remote} {part}", n) for n in _name_tokens(value)]
     return urls, names
+
+
+def _npm_scope(name: str) -> str:
+    """ "acme" of "@acme/web"; "" for an unscoped name."""
+    if not name.startswith("@") or "/" not in name:
+        return ""
+    return name[1:].split("/", 1)[0]
+
+
+@cache
+def _third_party_labels() -> frozenset[str]:
+    """The labels of the domains of every catalogued vendor and cloud, and of the sites that
+    are never a project's own: a project name equal to one of them ties nothing to it."""
+    # The ICANN section only: "fonts.googleapis.com" is Google's "googleapis", whereas the
+    # private section would make "fonts" a third party's name.
+    icann = PublicSuffixList(only_icann=True)
+    suffixes = [*vendor_catalogue().hosts, *catalogue().host_rules, *_NOT_OWN]
+    labels = set()
+    for suffix in suffixes:
+        domain = icann.privatesuffix(suffix)
+        if domain is not None:
+            labels.add(domain.split(".", 1)[0])
+    return frozenset(labels)
 
 
 def _metadata_files(root: Path) -> Iterator[Path]:
