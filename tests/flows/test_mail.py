@@ -198,6 +198,18 @@ function f(user) {
   fromEnv.messages().send({ to: user.email }); // expect: high
 }
 """,
+    "web/service.ts": """\
+import * as nodemailer from "nodemailer";
+export class MailService {
+  private transporter: any;
+  constructor() {
+    this.transporter = nodemailer.createTransport({ host: "email-smtp.us-east-1.amazonaws.com" });
+  }
+  async welcome(user: any) {
+    await this.transporter.sendMail({ to: user.email }); // expect: critical
+  }
+}
+""",
     "svc/Typed.java": """\
 package x;
 
