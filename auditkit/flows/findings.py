@@ -2,9 +2,10 @@
 
 Severity follows where the data goes: **critical** to an endpoint outside the allowed
 jurisdictions (classifier verdict, or an SDK's default data region when the classifier has
-none), **high** to an endpoint whose jurisdiction is unknown or to a data store outside the
-gateway, **medium** to a log. Data sent to an allowed or internal endpoint, or written to a
-store inside the gateway, is no finding. An unguarded gateway entry point is **high**.
+none) or to one run by an operator whose legal home ``[jurisdiction] operators`` denies,
+**high** to an endpoint whose jurisdiction is unknown or to a data store outside the gateway,
+**medium** to a log. Data sent to an allowed or internal endpoint, or written to a store inside
+the gateway, is no finding. An unguarded gateway entry point is **high**.
 """
 
 from __future__ import annotations
