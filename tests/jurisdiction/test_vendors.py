@@ -473,6 +473,8 @@ FIELD_TEST_CASES = [
     ("https://images.unsplash.com/photo-1", "Unsplash", None, None),
     ("https://api.vimeo.com/me/videos", "Vimeo", None, None),
     ("https://player.vimeo.com/video/76979871", "Vimeo", None, None),
+    ("https://vimeo.com/76979871", "Vimeo", None, None),  # links Formbricks turns into embeds
+    ("https://unsplash.com/photos/abc", "Unsplash", None, None),
     ("https://www.loom.com/embed/abc", "Loom", None, None),
     # other processors
     ("https://api.dub.co/links", "Dub (link attribution)", None, None),
