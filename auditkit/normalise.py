@@ -36,6 +36,7 @@ class Normaliser:
         self.classifier = Classifier(self.policy.jurisdiction)
         self._hints: dict[str, frozenset[str]] = {}
         self._tf_scopes: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        self._file_bytes: tuple[str, bytes] | None = None
         # allow_hosts matches, with the verdict each endpoint has without allow_hosts: the
         # report shows what the allow-list waived (auditkit.triage.waivers).
         self.allowed_by_policy: list[tuple[str, WaivedEndpoint]] = []
@@ -249,15 +250,18 @@ class Normaliser:
         """A bare domain that is the value of an e-mail domain key, or an item of a list whose
         name says so (``PERSONAL_EMAIL_DOMAINS = ["yahoo.co.uk", ...]``): the part after "@"
         of addresses that users type in, not a server the code contacts."""
-        if verdict.kind != "host" or not _bare_domain(verdict):
+        if verdict.kind != "host" or verdict.compliant is True or not _bare_domain(verdict):
             return False
         if key is not None and _names_email_domains(key_words(key)):
             return True
-        try:
-            data = sourcetext.file_text(self.root, match.path).encode("utf-8", "surrogateescape")
-        except OSError:
-            return False
-        opener = _list_opener(data, match.start.offset)
+        if self._file_bytes is None or self._file_bytes[0] != match.path:
+            try:
+                text = sourcetext.file_text(self.root, match.path)
+            except OSError:
+                return False
+            # one file at a time: matches arrive grouped by file, and a list has many items
+            self._file_bytes = (match.path, text.encode("utf-8", "surrogateescape"))
+        opener = _list_opener(self._file_bytes[1], match.start.offset)
         return opener is not None and _names_email_domains(key_words(opener))
 
     def _endpoint_finding(self, match: SemgrepMatch, raw: str, verdict: Verdict) -> Finding:
@@ -610,7 +614,6 @@ def _names_email_domains(words: frozenset[str]) -> bool:
     )
 
 
-_BRACKETS = re.compile(rb"[\[\]]")
 _LIST_WINDOW = 1 << 16  # e-mail domain lists are a few hundred lines, not more
 
 
@@ -619,15 +622,18 @@ def _list_opener(data: bytes, offset: int) -> str | None:
     None when the offset is in no list (within the window)."""
     low = max(0, offset - _LIST_WINDOW)
     depth = 0
-    for m in reversed(list(_BRACKETS.finditer(data, low, offset))):
-        if m.group() == b"]":
+    at = offset
+    while True:
+        at = max(data.rfind(b"[", low, at), data.rfind(b"]", low, at))
+        if at < 0:
+            return None
+        if data[at] == ord("]"):
             depth += 1
         elif depth:
             depth -= 1
         else:
-            line_start = data.rfind(b"\n", 0, m.start()) + 1
-            return data[line_start : m.start()].decode("utf-8", "replace")
-    return None
+            line_start = data.rfind(b"\n", 0, at) + 1
+            return data[line_start:at].decode("utf-8", "replace")
 
 
 def _in_prose(root: Path, match: SemgrepMatch) -> bool:
