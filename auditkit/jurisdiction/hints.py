@@ -212,13 +212,16 @@ _KEY_WORDS = {
     "tencent": frozenset({"tencentcloud", "qcloud", "cos"}),
     "huawei": frozenset({"huaweicloud", "obs"}),
 }
+_KEY_REACH = 256
 _KEY_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
 
 
 def key_before(text_before: str) -> str | None:
     """The key name that the value right after ``text_before`` is assigned to, if any; for a
     dotted key (``process.env.S3_REGION``) its last part."""
-    m = _KEY_BEFORE.search(text_before)
+    # A key and its separator are short; a minified line before the value can be 100 KB, and
+    # a regex search over it for every literal on the line would be quadratic.
+    m = _KEY_BEFORE.search(text_before[-_KEY_REACH:])
     if m is None:
         return None
     key = m.group("key") or m.group("arg")

@@ -230,3 +230,11 @@ def test_key_hints(key: str, providers: set[str]) -> None:
     from auditkit.jurisdiction.hints import key_hints
 
     assert key_hints(key) == frozenset(providers)
+
+
+def test_key_before_reads_only_the_end_of_a_long_line() -> None:
+    from auditkit.jurisdiction.hints import key_before
+
+    minified = "var a=1;" * 50_000
+    assert key_before(minified + "b.S3_REGION=") == "S3_REGION"
+    assert key_before("S3_REGION=" + "x" * 300 + " ") is None
