@@ -242,9 +242,50 @@ class Normaliser:
         if value == raw:  # a token inside a longer text: the key right before the token
             offset += len(raw[:start].encode("utf-8"))
         try:
-            return key_before(sourcetext.line_before(self.root, match.path, offset))
+            before = sourcetext.line_before(self.root, match.path, offset)
         except OSError:
             return None
+        key = key_before(before)
+        if (
+            key is None
+            and _YAML_ITEM.fullmatch(before)
+            and self.languages.get(match.path) == "yaml"
+        ):
+            key = self._yaml_parent_key(match.path, offset - len(before.encode("utf-8")), before)
+        return key
+
+    def _yaml_parent_key(self, path: str, line_start: int, item: str) -> str | None:
+        """The key of the YAML block list that holds the item ``item`` (the text before the
+        value: "      - "), which starts at byte ``line_start``: the nearest line above that
+        is less indented, or as indented but no list item ("apiGroups:" then "- x")."""
+        data = self._bytes(path)
+        if data is None:
+            return None
+        indent = len(item) - len(item.lstrip())
+        end = line_start
+        for _ in range(_YAML_PARENT_REACH):
+            if end <= 0:
+                return None
+            start = data.rfind(b"\n", 0, end - 1) + 1
+            line = data[start : end - 1].decode("utf-8", "replace")
+            end = start
+            text = line.lstrip()
+            if not text or text.startswith("#"):
+                continue
+            depth = len(line) - len(text)
+            if depth < indent or (depth == indent and not text.startswith("-")):
+                return key_before(line.rstrip() + " ")
+        return None
+
+    def _bytes(self, path: str) -> bytes | None:
+        """The file's bytes, kept for one file at a time: matches arrive grouped by file."""
+        if self._file_bytes is None or self._file_bytes[0] != path:
+            try:
+                text = sourcetext.file_text(self.root, path)
+            except OSError:
+                return None
+            self._file_bytes = (path, text.encode("utf-8", "surrogateescape"))
+        return self._file_bytes[1]
 
     def _email_domain(self, match: SemgrepMatch, verdict: Verdict, key: str | None) -> bool:
         """A bare domain that is the value of an e-mail domain key, or an item of a list whose
@@ -254,14 +295,8 @@ class Normaliser:
             return False
         if key is not None and _names_email_domains(key_words(key)):
             return True
-        if self._file_bytes is None or self._file_bytes[0] != match.path:
-            try:
-                text = sourcetext.file_text(self.root, match.path)
-            except OSError:
-                return False
-            # one file at a time: matches arrive grouped by file, and a list has many items
-            self._file_bytes = (match.path, text.encode("utf-8", "surrogateescape"))
-        opener = _list_opener(self._file_bytes[1], match.start.offset)
+        data = self._bytes(match.path)
+        opener = _list_opener(data, match.start.offset) if data is not None else None
         return opener is not None and _names_email_domains(key_words(opener))
 
     def _endpoint_finding(self, match: SemgrepMatch, raw: str, verdict: Verdict) -> Finding:
@@ -614,6 +649,9 @@ def _names_email_domains(words: frozenset[str]) -> bool:
     )
 
 
+# A YAML block list item: "  - " before the value, perhaps with its quote.
+_YAML_ITEM = re.compile(r"[ \t]*-[ \t]+[\"']?")
+_YAML_PARENT_REACH = 400  # lines up to the list's key: longer lists are not looked through
 _LIST_WINDOW = 1 << 16  # e-mail domain lists are a few hundred lines, not more
 
 

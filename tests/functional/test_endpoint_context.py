@@ -90,6 +90,18 @@ spec:
     group: gateway.envoyproxy.io
   backend:
     host: gateway.envoyproxy.io
+rules:
+  - apiGroups:
+      - gateway.networking.k8s.io
+      # a comment between items
+      - "cert-manager.io"
+    resources: ["*"]
+hosts:
+  - gateway.envoyproxy.io
+blocked:
+- mail.example.cn
+email_domains:
+- yandex.ru
 """
 
 CODE_PATHS_TS = """\
@@ -204,10 +216,14 @@ def test_api_groups_and_annotation_keys_are_not_hosts(seen: Seen) -> None:
     assert (".github/workflows/check.yml", 7) not in seen
     for line in (1, 5, 8, 9):
         assert ("charts/gateway.yaml", line) not in seen
-    # the same name as the value of a host key is a host
-    assert seen[("charts/gateway.yaml", 11)] == [
-        ("gateway.envoyproxy.io", None, None, "unverified-endpoint")
-    ]
+    # items of a YAML block list under an API group key
+    assert ("charts/gateway.yaml", 14) not in seen
+    assert ("charts/gateway.yaml", 16) not in seen
+    # the same name as the value of a host key, or an item of a hosts list, is a host
+    for line in (11, 19):
+        assert seen[("charts/gateway.yaml", line)] == [
+            ("gateway.envoyproxy.io", None, None, "unverified-endpoint")
+        ]
 
 
 def test_dotted_code_paths_ending_in_identifier_tlds(seen: Seen) -> None:
@@ -228,6 +244,9 @@ def test_email_domains_are_not_servers(seen: Seen) -> None:
     # a list or a key that does not say e-mail domains: hosts as before
     assert seen[("web/email.ts", 8)] == [("mirror.yandex.ru", None, "RU", "non-eu-endpoint")]
     assert seen[("web/email.ts", 10)] == [("smtp.yandex.ru", None, "RU", "non-eu-endpoint")]
+    # a YAML block list: its key says what the items are
+    assert ("charts/gateway.yaml", 23) not in seen
+    assert seen[("charts/gateway.yaml", 21)] == [("mail.example.cn", None, "CN", "non-eu-endpoint")]
 
 
 def test_the_field_test_trees(tmp_path: Path) -> None:
