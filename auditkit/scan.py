@@ -364,6 +364,7 @@ def _normalise(
 ) -> tuple[list[Finding], list[EngineIssue], list[tuple[str, WaivedEndpoint]]]:
     from auditkit import repositories as spring_repositories
     from auditkit.core.fingerprint import assign_fingerprints
+    from auditkit.flows import django_urls
     from auditkit.normalise import Normaliser
 
     languages = {f.path: f.language for f in ws.files}
@@ -376,6 +377,8 @@ def _normalise(
     repositories = spring_repositories.declared(
         ws.root, (m for r in per_file.values() for m in r.semgrep)
     )
+    # Django function views are views only if a URLconf of the tree routes them (flows.django_urls).
+    routed = django_urls.routed_names(ws.root, (f.path for f in ws.files))
     for path in sorted(per_file):
         r = per_file[path]
         for match in r.semgrep:
@@ -394,7 +397,7 @@ def _normalise(
                 issues.append(EngineIssue(path, python_cst.ENGINE, r.python.error))
             else:
                 findings += norm.gateway_from_python(r.python)
-                findings += norm.flows_from_python(r.python)
+                findings += norm.flows_from_python(django_urls.keep_routed(r.python, routed))
         issues += [EngineIssue(path, semgrep_engine.ENGINE, e.message) for e in r.semgrep_errors]
         issues += [EngineIssue(path, bandit_engine.ENGINE, e.message) for e in r.bandit_errors]
     for f in ws.files:

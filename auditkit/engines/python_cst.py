@@ -125,9 +125,12 @@ def _flow_sink_prefilter(extra_sinks: tuple[str, ...]) -> Callable[[str], bool]:
     }
     # What a sink of the flow analysis needs in the text: an import of the package its callee
     # resolves through, a receiver named like a logger (_LOGGER_NAME there, any case) before
-    # its method, a print( call, sys.stdout / sys.stderr. A bare "log" is common in prose.
+    # its method, a print( call, sys.stdout / sys.stderr (self.stdout / self.stderr: Django
+    # management commands). A bare "log" is common in prose. An http(s) URL literal: an app's
+    # own HTTP wrapper called with it (``self.post("https://...", data=...)``).
     words = re.compile(
-        r"\bprint\s*\(|\bsys\s*\.\s*std(?:out|err)\b|\b_*(?:log|logger)\s*\.|"
+        r"\bprint\s*\(|\b(?:sys|self)\s*\.\s*std(?:out|err)\b|\b_*(?:log|logger)\s*\.|"
+        r"[\"']https?://|"
         r"\b(?:logging|structlog|loguru|getlogger|"
         + "|".join(sorted(map(re.escape, packages)))
         + r")\b",

@@ -54,6 +54,20 @@ _LOG_METHODS = frozenset(
     {"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg"}
 )
 _LOGGER_NAME = re.compile(r"(?i)^_*(log|logger|logging|structlog|loguru|getlogger)$")
+# `self.stdout.write(...)`: any class's, not only a Django ``BaseCommand``'s. An attribute named
+# stdout/stderr is the process's output stream by convention (Django's OutputWrapper, cmd.Cmd,
+# click and argparse tools), and commands often derive from a project's own base command
+# defined in another file, which a same-file BaseCommand test would miss.
+_STREAMS = frozenset({"sys.stdout", "sys.stderr", "self.stdout", "self.stderr"})
+# An app's own HTTP wrapper, whatever its receiver: a call to one of these methods with an
+# http(s) URL among its arguments (_Analysis._wrapper_url).
+_WRAPPER_SURE = frozenset({"post", "patch", "request", "fetch", "urlopen", "post_json"})
+_WRAPPER_METHODS = _WRAPPER_SURE | {"get", "put", "delete", "head", "options", "send"}
+_HTTP_KEYWORDS = frozenset(
+    {"params", "data", "json", "headers", "auth", "files", "body", "cookies", "query", "content"}
+)
+_URL_KEYWORDS = frozenset({"url", "uri", "endpoint", "endpoint_url", "href"})
+_HTTP_URL = re.compile(r"(?i)^https?://[^/\s]")
 _MUTATORS = frozenset({"append", "extend", "update", "add", "insert", "setdefault", "appendleft"})
 _KEY_GETTERS = frozenset({"get", "getlist", "pop", "getone", "get_json"})
 _ENDPOINT_KEYWORDS = (
@@ -503,8 +517,33 @@ class _Analysis:
                 return STORE, qualified, handle.endpoint, {"store": handle.store or "data store"}
             if method in _LOG_METHODS and _LOGGER_NAME.match(_last(func.value)):
                 return LOG, f"{_last(func.value)}.{method}", None, {}
-            if method == "write" and _dotted(func.value) in ("sys.stdout", "sys.stderr"):
+            if method == "write" and _dotted(func.value) in _STREAMS:
                 return LOG, f"{_dotted(func.value)}.write", None, {}
+            if method in _WRAPPER_METHODS and scope is not None:
+                url = self._wrapper_url(node, method, scope)
+                if url is not None:
+                    owner = _dotted(func.value) or _last(func.value) or "?"
+                    return ENDPOINT, f"{owner}.{method}", url, {"via": "URL not resolved"}
+        return None
+
+    def _wrapper_url(self, node: cst.Call, method: str, scope: Scope) -> Text | None:
+        """The http(s) URL a call to an HTTP-named method takes, when it is an app's own
+        wrapper (``self.post("https://api.twilio.com/...", data=data)``): the URL a literal or a
+        same-file constant in its arguments. ``get``, ``put``, ``delete``, ``head``, ``options``
+        and ``send`` are also dict, queue, set and socket methods (``cache.get(url)``,
+        ``queue.put(url)``): for them an HTTP keyword argument (``params=``, ``data=``,
+        ``json=``, ``headers=``...) must be there too, which those never take."""
+        keywords = {a.keyword.value for a in node.args if a.keyword is not None}
+        if method not in _WRAPPER_SURE and not keywords & _HTTP_KEYWORDS:
+            return None
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value not in _URL_KEYWORDS:
+                continue
+            if isinstance(arg.value, cst.Integer | cst.Float | cst.Dict | cst.List | cst.Tuple):
+                continue
+            text = self.resolver.text(arg.value, scope)
+            if text is not None and _HTTP_URL.match(text.text):
+                return text
         return None
 
     def handle(self, node: cst.BaseExpression, state: _State) -> _Handle | None:
@@ -623,6 +662,10 @@ class _Analysis:
 # ---------------------------------------------------------------------- authorization
 
 
+_ENTRY = "entry"
+_DJANGO = "django-function"
+
+
 class _Authorization:
     def __init__(self, analysis: _Analysis, authorizers: tuple[str, ...], module_name: str):
         self.a = analysis
@@ -648,7 +691,8 @@ class _Authorization:
         out: list[UnguardedAccess] = []
         exported = _exported(self.a.module)
         for function, owner in self._definitions():
-            if not self._entry(function, owner, exported):
+            entry = self._entry(function, owner, exported)
+            if not entry:
                 continue
             if self._decorated(function) or (owner is not None and self._decorated(owner)):
                 continue
@@ -662,8 +706,11 @@ class _Authorization:
                 )
                 span = self.a.span(node)
                 via = f"through a helper called on line {via_line}" if via_line else ""
+                line = self.a.line(function.name)
                 out.append(
-                    UnguardedAccess(label, self.a.line(function.name), kind, what, *span, via)
+                    UnguardedAccess(
+                        label, line, kind, what, *span, via, django_function=entry == _DJANGO
+                    )
                 )
         return out
 
@@ -680,23 +727,32 @@ class _Authorization:
 
     def _entry(
         self, function: cst.FunctionDef, owner: cst.ClassDef | None, exported: set[str]
-    ) -> bool:
+    ) -> str:
+        """Why ``function`` is an entry point ("" when it is not one): _ENTRY, or _DJANGO for
+        a function taken for a Django view by its name and module alone."""
         for decorator in function.decorators:
             if _callee_text(decorator.decorator).rsplit(".", 1)[-1] in _ROUTE_DECORATORS:
-                return True
+                return _ENTRY
         if owner is not None:
             bases = [_callee_text(b.value) for b in owner.bases]
-            return function.name.value in _VIEW_METHODS and any(_VIEW_BASE.search(b) for b in bases)
+            is_view = function.name.value in _VIEW_METHODS and any(
+                _VIEW_BASE.search(b) for b in bases
+            )
+            return _ENTRY if is_view else ""
         if function.name.value in exported:
-            return True
+            return _ENTRY
         # Django function views: a views module's public functions that take the request.
+        # Helpers look the same (`def email_form(request, channel)` called by a view): the
+        # scan keeps these only when a urls.py of the tree names them (flows.django_urls).
         params = function.params.params
-        return (
+        if (
             self.module_name.rsplit(".", 1)[-1] == "views"
             and not function.name.value.startswith("_")
             and bool(params)
             and params[0].name.value == "request"
-        )
+        ):
+            return _DJANGO
+        return ""
 
     def _is_authorizer(self, node: cst.BaseExpression) -> bool:
         text = _callee_text(node)
@@ -739,8 +795,9 @@ class _Authorization:
     ) -> list[tuple[cst.CSTNode, str, str, int]]:
         """The first unguarded access of each kind in ``function`` (node, kind, what, via)."""
         seen = seen | {function.name.value}
+        requests = _request_names(function)
         for statement in _statements(function.body):
-            found = self._access_in(statement, seen)
+            found = self._access_in(statement, seen, requests)
             if found:
                 return found
             if self._mentions_authorizer(statement):
@@ -748,13 +805,15 @@ class _Authorization:
         return []
 
     def _access_in(
-        self, statement: cst.CSTNode, seen: set[str]
+        self, statement: cst.CSTNode, seen: set[str], requests: frozenset[str]
     ) -> list[tuple[cst.CSTNode, str, str, int]]:
         stack = [statement]
         while stack:
             node = stack.pop()
             if isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Lambda):
                 continue
+            if _request_input(node, requests):
+                continue  # the caller's own input (request.META["REMOTE_ADDR"]): no data read
             if isinstance(node, cst.Call):
                 site = self.a.sites.get(id(node))
                 if site is not None:
@@ -773,6 +832,44 @@ class _Authorization:
                 return [(node, "category", category, 0)]
             stack.extend(reversed(child_nodes(node)))
         return []
+
+
+# The caller's own input on a request object (Django, DRF, Flask, FastAPI/Starlette, aiohttp):
+# reading it reads nothing from the gateway's stores, so it is no protected access for
+# gateway-authorization. The flow analysis still takes it as a source (the caller's IP sent
+# to a US API is egress). `request.user.email` is no input: the user is loaded from the store.
+_REQUEST_INPUTS = frozenset(
+    {"META", "headers", "GET", "POST", "args", "form", "values", "json", "get_json", "body",
+     "data", "query_params", "query", "params", "path_params", "cookies", "COOKIES", "FILES",
+     "files", "environ", "remote_addr", "client", "access_route", "content", "stream", "url",
+     "path", "match_info", "rel_url", "query_string", "raw_post_data", "text"}
+)  # fmt: skip
+_REQUEST_TYPE = re.compile(r"(Request|HttpRequest|WSGIRequest|ASGIRequest)$")
+
+
+def _request_names(function: cst.FunctionDef) -> frozenset[str]:
+    """Names that hold the request in ``function``: ``request`` and ``req`` always (Flask's
+    global ``request`` too), and a parameter named ``r`` or annotated with a request type."""
+    names = {"request", "req"}
+    params = function.params
+    for p in (*params.posonly_params, *params.params, *params.kwonly_params):
+        annotated = p.annotation is not None and _REQUEST_TYPE.search(
+            _callee_text(p.annotation.annotation)
+        )
+        if p.name.value == "r" or annotated:
+            names.add(p.name.value)
+    return frozenset(names)
+
+
+def _request_input(node: cst.CSTNode, requests: frozenset[str]) -> bool:
+    """``node`` reads the request's own input: ``request.META[...]``, ``req.headers.x``,
+    ``request.remote_addr``, ``request.GET.get(...)`` (the chain from the request name
+    starts with an input attribute)."""
+    while isinstance(node, cst.Subscript | cst.Attribute | cst.Call):
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+            return node.value.value in requests and node.attr.value in _REQUEST_INPUTS
+        node = node.func if isinstance(node, cst.Call) else node.value
+    return False
 
 
 def _source_category(node: cst.CSTNode, cats: Categories) -> str | None:

@@ -50,3 +50,7 @@ class UnguardedAccess:
     end_line: int
     end_column: int
     via: str = ""  # "through helper load_user (line 40)" when the access is in a callee
+    # Taken for a Django function view by its module and first parameter alone (no route
+    # decorator, no view class): kept only if a urls.py of the tree names it, when the tree
+    # has one (auditkit.flows.django_urls).
+    django_function: bool = False

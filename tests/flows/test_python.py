@@ -58,6 +58,23 @@ POSITIVE = {
     "upload": ("def f(v):\n    s3 = boto3.client('s3')\n    s3.put_object(Body=v.private_video)\n",
                {("store", 8)}),
     "stderr": ("def f(u):\n    sys.stderr.write(u.phone)\n", {("log", 7)}),
+    # Field test f17 (healthchecks): Django management commands write through self.stdout.
+    "command stdout": ("class Command(BaseCommand):\n    def handle(self, u):\n"
+                       "        self.stdout.write(f'Sent nag to {u.phone}')\n", {("log", 8)}),
+    "command stderr": ("class Command(BaseCommand):\n    def handle(self, u):\n"
+                       "        self.stderr.write(self.style.ERROR(u.phone))\n", {("log", 8)}),
+    # Field test f17: an app's own HTTP wrapper called with the URL (healthchecks transports).
+    "wrapper literal": ("class Sms:\n    def notify(self):\n"
+                        "        data = {'To': self.channel.phone.value}\n"
+                        "        self.post('https://api.twilio.com/2010/M.json', data=data)\n",
+                        {("endpoint", 9)}),
+    "wrapper constant": ("class Sms:\n    URL = 'https://api.twilio.com/%s/M.json'\n"
+                         "    def notify(self):\n        url = self.URL % 'acct'\n"
+                         "        self.post(url, data={'To': self.phone})\n", {("endpoint", 10)}),
+    "wrapper get": ("def f(api, u):\n    api.get(API + '/users', params={'p': u.phone})\n",
+                    {("endpoint", 7)}),
+    "wrapper url keyword": ("def f(t, u):\n    t.request('POST', url=API, json=[u.msisdn])\n",
+                            {("endpoint", 7)}),
 }  # fmt: skip
 
 NEGATIVE = {
@@ -70,6 +87,14 @@ NEGATIVE = {
     "other function": "def f(u):\n    x = u.phone\n\ndef g(x):\n    print(x)\n",
     "not a sink": "def f(u):\n    store_locally(u.phone)\n",
     "similar name": "def f(u):\n    print(u.phonebook_url, u.telephone_id)\n",
+    "other stream": "class C:\n    def f(self, u):\n        self.out.write(u.phone)\n",
+    # HTTP-named methods that are not HTTP: dict.get, Queue.put keyed by a URL; a wrapper
+    # called with a relative path (Django's test client) or with no URL at all.
+    "dict get url": "def f(seen, u):\n    seen.get('https://a.example.com/' + u.phone, 0)\n",
+    "queue put url": "def f(q, u):\n    q.put('https://a.example.com/' + u.phone, timeout=1)\n",
+    "relative path": "def f(self, u):\n    self.client.post('/api/x', data={'p': u.phone})\n",
+    "no url": "def f(self, u):\n    self.post(u.phone_url_id, data={'p': u.phone})\n",
+    "unknown host": "def f(self, h, u):\n    self.post(f'https://{h}/x', data={'p': u.phone})\n",
 }
 
 
@@ -216,3 +241,66 @@ def test_fastapi_annotated_dependencies_guard_the_entry_point() -> None:
         module_name="app.api.routes.users",
     )
     assert {(u.entry_point, u.start_line) for u in result.unguarded} == {("open_signup", 21)}
+
+
+REQUEST_INPUT = """\
+from flask import request as flask_request
+import requests
+API = "https://track.us-east-1.amazonaws.com/v1"
+
+def ping(request, code):
+    remote_addr = request.META["REMOTE_ADDR"]
+    return remote_addr
+
+def form(request):
+    return request.POST.get("phone"), request.headers["X-Phone"], request.data["phone"]
+
+def typed(r, http: HttpRequest):
+    return r.json["phone"], http.COOKIES["phone"], http.META.get("REMOTE_ADDR")
+
+def own_user(request):
+    return request.user.phone
+
+def stored(request, u):
+    x = request.GET["phone"]
+    return u.phone
+
+def sent(request):
+    requests.post(API, data=request.META["REMOTE_ADDR"])
+"""
+
+
+def test_request_input_is_no_protected_read_but_still_a_source() -> None:
+    # Field test f17 (healthchecks ping): `request.META["REMOTE_ADDR"]` with an ip category
+    # `remote_addr` was reported as an unguarded read of ip data. The caller's own input is not
+    # read from a store; it still leaves the service when sent (data-egress).
+    cats = categories((("ip_address", ("remote_addr",)), ("phone_number", ("phone",))))
+    result = analyze_flows(
+        cst.parse_module(REQUEST_INPUT),
+        cats,
+        authorizers=("login_required",),
+        in_gateway=True,
+        module_name="hc.api.views",
+    )
+    assert {(u.entry_point, u.what, u.start_line) for u in result.unguarded} == {
+        ("own_user", "phone_number", 16),  # request.user is loaded from the store
+        ("stored", "phone_number", 20),
+    }
+    assert {(f.category, f.kind, f.start_line) for f in result.flows} == {
+        ("ip_address", "endpoint", 23)
+    }
+
+
+def test_django_functions_are_marked_for_the_urlconf_join() -> None:
+    source = (
+        "@api_view(['GET'])\ndef decorated(request, u):\n    return u.phone\n"
+        "def helper(request, channel):\n    return channel.phone\n"
+    )
+    result = analyze_flows(
+        cst.parse_module(source), CATS, authorizers=("authorize",), in_gateway=True,
+        module_name="app.views",
+    )  # fmt: skip
+    assert {(u.entry_point, u.django_function) for u in result.unguarded} == {
+        ("decorated", False),
+        ("helper", True),
+    }
