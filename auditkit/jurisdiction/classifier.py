@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from auditkit.core.policy import JurisdictionPolicy
 from auditkit.jurisdiction import context, domains, groups, ips, reasons, regions
@@ -307,6 +307,13 @@ class Classifier:
                     operator_jurisdiction=owner.country if owner else None,
                     stores_data=_stores_data(verdict.host),
                 )
+                alternative = _eu_regions(provider.key) if verdict.compliant is False else None
+                if alternative:
+                    verdict = replace(
+                        verdict,
+                        eu_alternative=alternative,
+                        reason=f"{verdict.reason} EU endpoint available: {alternative}.",
+                    )
         if self._operators is None or verdict.operator_jurisdiction is None:
             return verdict
         return replace(verdict, operator_compliant=verdict.operator_jurisdiction in self._operators)
@@ -461,3 +468,25 @@ def _verdict(
         candidates=candidates,
         reason=reason,
     )
+
+
+@cache
+def _eu_regions(provider: str) -> str | None:
+    """The provider's regions inside the EU/EEA, as the remediation of a non-EU cloud
+    endpoint ("EU/EEA regions: eu-central-1 (Frankfurt), ..."); None when it has none."""
+    eea = groups.groups().eea
+    inside = sorted(
+        (
+            region
+            for region in catalogue().regions.get(provider, {}).values()
+            if region.place.known and region.place.countries <= eea and region.city
+        ),
+        # single-country regions first (GCP's "eu" multi-region is not where to start)
+        key=lambda region: (len(region.place.countries) > 1, region.code),
+    )
+    if not inside:
+        return None
+    shown = ", ".join(f"{r.code} ({r.city})" for r in inside[:4])
+    more = f" and {len(inside) - 4} more" if len(inside) > 4 else ""
+    name = catalogue().providers[provider].name
+    return f"{name}'s EU/EEA regions, e.g. {shown}{more}"
