@@ -202,14 +202,14 @@ def _sinks(name: str, kind: str) -> list[Rule]:
     if kind == LOG:
         return _log_sinks(name)
     if kind == STORE:
-        return [_receiver_call("$R", "$M", STORE_RECEIVER, _STORE_METHODS)]
+        return [_sink_call(STORE_RECEIVER, _STORE_METHODS)]
     out = [
-        _receiver_call("$R", "$M", HTTP_RECEIVER, _HTTP_METHODS),
-        _receiver_call("$R", "$M", PRODUCER_RECEIVER, _PRODUCER_METHODS),
-        _receiver_call("$R", "$M", UPLOAD_RECEIVER, _UPLOAD_METHODS),
+        _sink_call(HTTP_RECEIVER, _HTTP_METHODS),
+        _sink_call(PRODUCER_RECEIVER, _PRODUCER_METHODS),
+        _sink_call(UPLOAD_RECEIVER, _UPLOAD_METHODS),
     ]
     for _sdk, receiver, methods in SEMGREP_SDKS:
-        out.append(_receiver_call("$R", "$M", receiver, methods))
+        out.append(_sink_call(receiver, methods))
     out += _mail_sinks(name)
     if name == "javascript":
         out += [{"pattern": "fetch(...)"}, {"pattern": "axios(...)"}]
@@ -319,7 +319,7 @@ def _js_client_sink(client: sdks.JsClient) -> Rule:
 
 
 def _log_sinks(name: str) -> list[Rule]:
-    out = [_receiver_call("$R", "$M", LOGGER_RECEIVER, _LOG_METHODS)]
+    out = [_sink_call(LOGGER_RECEIVER, _LOG_METHODS)]
     if name == "javascript":
         out.append({"pattern": "console.$M(...)"})
     elif name == "go":
@@ -531,6 +531,26 @@ def _receiver_call(receiver: str, method: str, receiver_regex: str, method_regex
             _regex(method, method_regex),
         ]
     }
+
+
+def _sink_call(receiver_regex: str, method_regex: str) -> Rule:
+    """An egress sink called on a receiver named by ``receiver_regex``, the receiver alone or
+    the last segment of a dotted one: a logger or client kept in a field or reached through a
+    package (``p.log.Printf``, ``this.log.info``, ``a.client.Do``, ``http.DefaultClient.Do``;
+    field test f17, listmonk and jhipster). semgrep binds ``$R`` to the whole ``p.log``, which
+    the anchored receiver regexes never matched. Only the last segment decides:
+    ``p.catalog.Printf`` and ``log.entries.add`` are no log calls. The authorization rules keep
+    their whole-receiver match (_receiver_call)."""
+    return _receiver_call("$R", "$M", last_segment(receiver_regex), method_regex)
+
+
+def last_segment(regex: str) -> str:
+    """``regex`` (anchored ``^...$``) made to match a dotted expression whose last segment it
+    matches: an optional ``anything.`` after the first ``^``."""
+    head, caret, rest = regex.partition("^")
+    if not caret:
+        raise ValueError(f"receiver regex not anchored: {regex}")
+    return f"{head}^(?:.*\\.)?{rest}"
 
 
 def _key_regex(cats: Categories) -> str:
