@@ -67,6 +67,9 @@ class Normaliser:
                     out += self._protected_literal(match, host, raw, start)
                     continue
             verdict = self.classifier.classify(text, hints)
+            keyish = verdict is not None and verdict.kind == "host" and value == raw
+            if keyish and self._followed_by_key_colon(match, raw, end):
+                continue
             if verdict is not None and match.role == "endpoint-literal" and _keyed(verdict):
                 key = self._key(match, raw, value, start)
                 if _not_an_endpoint(verdict, key) or self._email_domain(match, verdict, key):
@@ -253,6 +256,18 @@ class Normaliser:
         ):
             key = self._yaml_parent_key(match.path, offset - len(before.encode("utf-8")), before)
         return key
+
+    def _followed_by_key_colon(self, match: SemgrepMatch, raw: str, end: int) -> bool:
+        """A token of a longer text that ": " follows in the file is a mapping key, not a
+        value: a Kubernetes annotation or label quoted in a script (``grep -q
+        'argocd.argoproj.io/sync-wave: "-1"'``). A port or an image tag follows the colon
+        without a space (``db.example.com:5432``, ``"image: ghcr.io/acme/app:"``)."""
+        at = match.start.offset + len(raw[:end].encode("utf-8"))
+        try:
+            after = sourcetext.matched_text(self.root, match.path, at, at + 2)
+        except OSError:
+            return False
+        return _KEY_COLON.match(after) is not None
 
     def _yaml_parent_key(self, path: str, line_start: int, item: str) -> str | None:
         """The key of the YAML block list that holds the item ``item`` (the text before the
@@ -572,7 +587,7 @@ class Normaliser:
 
     def _flow_findings(self) -> FlowFindings:
         if self._flows is None:
-            self._flows = FlowFindings(self.root, self.policy, self.classifier)
+            self._flows = FlowFindings(self.root, self.policy, self.classifier, self.languages)
         return self._flows
 
     # ------------------------------------------------------------------ bandit
@@ -649,6 +664,7 @@ def _names_email_domains(words: frozenset[str]) -> bool:
     )
 
 
+_KEY_COLON = re.compile(r":[ \t]")
 # A YAML block list item: "  - " before the value, perhaps with its quote.
 _YAML_ITEM = re.compile(r"[ \t]*-[ \t]+[\"']?")
 _YAML_PARENT_REACH = 400  # lines up to the list's key: longer lists are not looked through

@@ -52,8 +52,6 @@ def find_endpoints(literal_value: str) -> list[tuple[int, int, str]]:
     for m in _SCAN.finditer(literal_value):
         kind = m.lastgroup
         text = m.group()
-        if kind == "host" and _is_mapping_key(literal_value, m):
-            continue
         if kind in ("url", "oracle", "arn", "host"):
             text = text.rstrip(_TRAILING) or text
         elif kind == "v6" and parse_ip(text) is None:
@@ -62,16 +60,3 @@ def find_endpoints(literal_value: str) -> list[tuple[int, int, str]]:
             text = text.split("/", 1)[0]
         out.append((m.start(), m.start() + len(text), text))
     return out
-
-
-_KEY_END = re.compile(r":(?:[ \t\r\n]|$)")
-
-
-def _is_mapping_key(literal_value: str, m: re.Match[str]) -> bool:
-    """A scheme-less name followed by ": " is a key, not a value: a Kubernetes annotation or
-    label ("argocd.argoproj.io/sync-wave: -1", "sidecar.istio.io/inject: true") quoted in a
-    command or a script. A port follows the colon without a space ("db.example.com:5432")."""
-    text = m.group()
-    if text.endswith(":"):
-        return _KEY_END.match(literal_value, m.end() - 1) is not None
-    return _KEY_END.match(literal_value, m.end()) is not None

@@ -111,6 +111,8 @@ const icon = icons.get("misc.info");
 const SHORT = "https://example.to/x";
 const INFO = "https://misc.info/api";
 const CN = "api.example.cn";
+const ANNOTATION = "sidecar.istio.io/inject: true";
+const DB = "db.example.cn:5432";
 """
 
 EMAIL_TS = """\
@@ -126,7 +128,13 @@ const MIRRORS = [
 const SMTP_HOST = "smtp.yandex.ru";
 """
 
+CHECK_SH = """\
+grep -q 'sidecar.istio.io/inject: "true"' out.yaml
+grep "image: registry.example.cn/acme/app:" out.yaml
+"""
+
 FILES = {
+    "deploy/check.sh": CHECK_SH,
     "infra/main.tf": TWO_PROVIDERS_TF,
     "web/keys.ts": KEYS_TS,
     ".env": KEYS_ENV,
@@ -224,6 +232,16 @@ def test_api_groups_and_annotation_keys_are_not_hosts(seen: Seen) -> None:
         assert seen[("charts/gateway.yaml", line)] == [
             ("gateway.envoyproxy.io", None, None, "unverified-endpoint")
         ]
+
+
+def test_annotation_keys_in_a_script_but_not_image_references(seen: Seen) -> None:
+    assert ("deploy/check.sh", 1) not in seen
+    assert ("web/paths.ts", 7) not in seen  # the same inside one string literal (the rule)
+    assert seen[("web/paths.ts", 8)] == [("db.example.cn:5432", None, "CN", "non-eu-endpoint")]
+    # an image reference with its tag left off is followed by ":" but no space
+    assert seen[("deploy/check.sh", 2)] == [
+        ("registry.example.cn/acme/app", None, "CN", "non-eu-endpoint")
+    ]
 
 
 def test_dotted_code_paths_ending_in_identifier_tlds(seen: Seen) -> None:
