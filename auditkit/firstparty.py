@@ -121,17 +121,21 @@ def first_party_domains(root: Path, findings: Iterable[Finding]) -> tuple[FirstP
         domain = registrable_domain(host) if host else None
         if domain in places:
             evidence[domain].append(f"{where} {url}")
-    third_party = _third_party_labels()
     for domain in places:
         label = domain.split(".", 1)[0]
-        if label in third_party:
-            continue  # "docker" of a docker/ folder is no claim on docker.io
         # "documen.so" spells "documenso": a short domain hacked out of the project's name
         spelled = domain.replace(".", "").replace("-", "")
-        for where, name in names:
-            plain = name.replace("-", "")
-            if label == name or label.replace("-", "") == plain or spelled == plain:
-                evidence[domain].append(f"{where} {name}")
+        named = [
+            f"{where} {name}"
+            for where, name in names
+            if label == name
+            or label.replace("-", "") == name.replace("-", "")
+            or spelled == name.replace("-", "")
+        ]
+        # "docker" of a docker/ folder is no claim on docker.io (the table is built only
+        # when a name matches at all)
+        if named and label not in _third_party_labels():
+            evidence[domain] += named
     out = []
     for domain, seen in places.items():
         if not evidence.get(domain):
