@@ -12,14 +12,19 @@ tokenisation, encryption, ``len``/``bool``) ends the flow: what leaves is then n
 A *sink* is where the value leaves: an HTTP client call (the catalogue's ``[[http]]``, URL
 resolved from same-file constants by the gateway resolver), a SaaS SDK call (analytics
 ``track``, error-tracker ``capture_*``), a message producer, a storage upload or any call on a
-data-store handle (an object made by a catalogued gateway sink), a log or print call.
+data-store handle (an object made by a catalogued gateway sink), a log or print call
+(``sys.stdout``/``self.stdout`` writes included), and an app's own HTTP wrapper: an HTTP-named
+method called with an http(s) URL literal or same-file constant (``self.post(URL, data=d)``).
 
 Gateway authorization: in gateway files, an *entry point* (a Flask/FastAPI route, a Django
 or DRF view, a class-based view's HTTP method, a function exported in ``__all__``) that reaches a
 catalogued store call or a category source, itself or through a same-module helper, must be
 guarded: an authorizer as decorator (of the function or its class), in a parameter default
 (FastAPI ``Depends(require_role(...))``), or called in a top-level statement of the function
-before the access. A check nested in a branch does not count: it may not run.
+before the access. A check nested in a branch does not count: it may not run. The request's
+own input (``request.META``, headers, query, body, cookies) is no protected read. A function
+taken for a Django view by its module and ``request`` parameter alone is marked
+(``django_function``): the scan keeps it only if a URLconf routes it (``flows.django_urls``).
 """
 
 from __future__ import annotations
@@ -795,7 +800,8 @@ class _Authorization:
     ) -> list[tuple[cst.CSTNode, str, str, int]]:
         """The first unguarded access of each kind in ``function`` (node, kind, what, via)."""
         seen = seen | {function.name.value}
-        requests = _request_names(function)
+        names = _request_names(function)
+        requests = _Requests(names, _input_aliases(function, names))
         for statement in _statements(function.body):
             found = self._access_in(statement, seen, requests)
             if found:
@@ -805,7 +811,7 @@ class _Authorization:
         return []
 
     def _access_in(
-        self, statement: cst.CSTNode, seen: set[str], requests: frozenset[str]
+        self, statement: cst.CSTNode, seen: set[str], requests: _Requests
     ) -> list[tuple[cst.CSTNode, str, str, int]]:
         stack = [statement]
         while stack:
@@ -861,15 +867,43 @@ def _request_names(function: cst.FunctionDef) -> frozenset[str]:
     return frozenset(names)
 
 
-def _request_input(node: cst.CSTNode, requests: frozenset[str]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Requests:
+    names: frozenset[str]  # hold the request
+    aliases: frozenset[str]  # hold some of its input: `headers = request.META`
+
+
+def _input_aliases(function: cst.FunctionDef, names: frozenset[str]) -> frozenset[str]:
+    """Local names assigned the request's input anywhere in ``function`` (healthchecks' ping:
+    ``headers = request.META`` then ``headers["REMOTE_ADDR"]``)."""
+    found: set[str] = set()
+    nothing = _Requests(names, frozenset())
+    stack: list[cst.CSTNode] = [function.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Lambda):
+            continue
+        if isinstance(node, cst.Assign) and _request_input(node.value, nothing):
+            found |= {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
+        stack.extend(child_nodes(node))
+    return frozenset(found)
+
+
+def _request_input(node: cst.CSTNode, requests: _Requests) -> bool:
     """``node`` reads the request's own input: ``request.META[...]``, ``req.headers.x``,
     ``request.remote_addr``, ``request.GET.get(...)`` (the chain from the request name
-    starts with an input attribute)."""
+    starts with an input attribute), or reads from a local alias of that input."""
+    chained = False
     while isinstance(node, cst.Subscript | cst.Attribute | cst.Call):
-        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
-            return node.value.value in requests and node.attr.value in _REQUEST_INPUTS
+        if (
+            isinstance(node, cst.Attribute)
+            and isinstance(node.value, cst.Name)
+            and node.value.value in requests.names
+        ):
+            return node.attr.value in _REQUEST_INPUTS
         node = node.func if isinstance(node, cst.Call) else node.value
-    return False
+        chained = True
+    return chained and isinstance(node, cst.Name) and node.value in requests.aliases
 
 
 def _source_category(node: cst.CSTNode, cats: Categories) -> str | None:

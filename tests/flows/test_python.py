@@ -250,7 +250,8 @@ API = "https://track.us-east-1.amazonaws.com/v1"
 
 def ping(request, code):
     remote_addr = request.META["REMOTE_ADDR"]
-    return remote_addr
+    headers = request.META
+    return remote_addr or headers.get("HTTP_X_FORWARDED_FOR", headers["REMOTE_ADDR"])
 
 def form(request):
     return request.POST.get("phone"), request.headers["X-Phone"], request.data["phone"]
@@ -267,6 +268,10 @@ def stored(request, u):
 
 def sent(request):
     requests.post(API, data=request.META["REMOTE_ADDR"])
+
+def aliased_model(request, u):
+    data = u
+    return data["phone"]
 """
 
 
@@ -283,11 +288,12 @@ def test_request_input_is_no_protected_read_but_still_a_source() -> None:
         module_name="hc.api.views",
     )
     assert {(u.entry_point, u.what, u.start_line) for u in result.unguarded} == {
-        ("own_user", "phone_number", 16),  # request.user is loaded from the store
-        ("stored", "phone_number", 20),
+        ("own_user", "phone_number", 17),  # request.user is loaded from the store
+        ("stored", "phone_number", 21),
+        ("aliased_model", "phone_number", 28),
     }
     assert {(f.category, f.kind, f.start_line) for f in result.flows} == {
-        ("ip_address", "endpoint", 23)
+        ("ip_address", "endpoint", 24)
     }
 
 
