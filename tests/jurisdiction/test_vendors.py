@@ -577,3 +577,113 @@ def test_alibaba_function_compute_trigger_hosts(
 def test_field_test_operators(key: str, name: str, home: str | None) -> None:
     entry = operators()[key]
     assert (entry.name, entry.country) == (name, home)
+
+
+# Mail relays (SMTP hosts) as mail code names them (nodemailer host:, Django EMAIL_HOST, Spring
+# spring.mail.host), from the vendors' SMTP pages named in vendor-messaging.toml.
+# input, vendor, jurisdiction, compliant (default policy EU + EEA), operator's home
+SMTP_RELAYS = [
+    ("smtp.eu.mailgun.org:587", "Mailgun", None, True, "SE"),
+    ("smtp.sendgrid.net", "SendGrid", None, None, "US"),  # no EU SMTP host is documented
+    ("smtp.postmarkapp.com:587", "Postmark", None, None, "US"),
+    ("smtp-broadcasts.postmarkapp.com", "Postmark", None, None, "US"),
+    ("smtp-relay.brevo.com", "Brevo", None, None, "FR"),
+    ("smtp-relay.sendinblue.com:587", "Brevo", None, None, "FR"),  # former name
+    ("in-v3.mailjet.com", "Mailjet", None, None, "SE"),
+    ("smtp.sparkpostmail.com:587", "SparkPost", None, None, "NL"),
+    ("smtp.eu.sparkpostmail.com", "SparkPost", None, True, "NL"),
+    ("https://api.eu.sparkpost.com/api/v1/transmissions", "SparkPost", None, True, "NL"),
+    ("smtp.mandrillapp.com:587", "Mailchimp Transactional (Mandrill)", None, None, "US"),
+    ("smtp.resend.com:465", "Resend", "US", False, "US"),  # account data in the US
+    ("smtp.gmail.com:465", "Gmail / Google Workspace SMTP", None, None, "US"),
+    ("smtp-relay.gmail.com", "Gmail / Google Workspace SMTP", None, None, "US"),
+    ("smtp.office365.com:587", "Microsoft 365 / Outlook.com SMTP", None, None, "US"),
+    ("smtp-mail.outlook.com", "Microsoft 365 / Outlook.com SMTP", None, None, "US"),
+    ("smtp.zoho.com:465", "Zoho (Mail and other Zoho services)", "US", False, "IN"),
+    ("smtppro.zoho.eu", "Zoho (Mail and other Zoho services)", None, True, "IN"),
+    ("smtp.zoho.in", "Zoho (Mail and other Zoho services)", "IN", False, "IN"),
+    ("smtp.zoho.com.au", "Zoho (Mail and other Zoho services)", "AU", False, "IN"),
+    ("smtp.zoho.jp", "Zoho (Mail and other Zoho services)", "JP", False, "IN"),
+    (
+        "https://www.zohoapis.eu/crm/v7/Leads",
+        "Zoho (Mail and other Zoho services)",
+        None,
+        True,
+        "IN",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "vendor", "country", "compliant", "home"), SMTP_RELAYS)
+def test_smtp_relays(
+    classifier: Classifier,
+    text: str,
+    vendor: str,
+    country: str | None,
+    compliant: bool | None,
+    home: str,
+) -> None:
+    verdict = classifier.classify(text)
+    assert verdict is not None, text
+    assert (verdict.vendor, verdict.jurisdiction, verdict.compliant) == (
+        vendor,
+        country,
+        compliant,
+    ), verdict.reason
+    assert verdict.operator_jurisdiction == home
+    if compliant is None:  # the host does not tell the place: said so, not guessed
+        assert "unknown" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "smtp.gmail.com.mail.example.org",  # the relay's name as a label of another domain
+        "xsmtp.gmail.com",
+        "smtp.office365.com.example.net",
+        "notsmtp-mail.outlook.com",
+        "mysmtp.sparkpostmail.com",
+        "smtp-relay.brevo.com.example.org",
+        "in-v3.mailjet.com.example.org",
+        "mandrillapp.com.example.net",
+        "smtp.zoho.eu.example.com",
+        "notzoho.com",
+        "smtp.eu.mailgun.org.example.net",
+    ],
+)
+def test_smtp_relay_lookalikes_are_not_vendors(classifier: Classifier, text: str) -> None:
+    verdict = classifier.classify(text)
+    assert verdict is None or verdict.vendor is None, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "country", "compliant"),
+    [
+        # Amazon SES SMTP endpoints carry the AWS region
+        # (docs.aws.amazon.com/ses/latest/dg/smtp-connect.html)
+        ("email-smtp.eu-central-1.amazonaws.com:587", "eu-central-1", "DE", True),
+        ("email-smtp.eu-west-1.amazonaws.com", "eu-west-1", "IE", True),
+        ("email-smtp.us-east-1.amazonaws.com:465", "us-east-1", "US", False),
+    ],
+)
+def test_ses_smtp_endpoints_carry_the_aws_region(
+    classifier: Classifier, text: str, region: str, country: str, compliant: bool
+) -> None:
+    verdict = classifier.classify(text)
+    assert verdict is not None
+    assert (verdict.provider, verdict.region) == ("aws", region)
+    assert (verdict.jurisdiction, verdict.compliant) == (country, compliant)
+    assert verdict.operator_jurisdiction == "US"
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "home"),
+    [
+        ("intuit", "Intuit Inc.", "US"),  # Mailchimp Transactional (Mandrill)
+        ("zoho", "Zoho Corporation Pvt. Ltd.", "IN"),
+        ("messagebird", "MessageBird B.V. (Bird)", "NL"),  # SparkPost
+    ],
+)
+def test_mail_relay_operators(key: str, name: str, home: str) -> None:
+    entry = operators()[key]
+    assert (entry.name, entry.country) == (name, home)
