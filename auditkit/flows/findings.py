@@ -10,6 +10,7 @@ the gateway, is no finding. An unguarded gateway entry point is **high**.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from auditkit import sourcetext
 from auditkit.core.model import Category, Finding, Location, Severity
 from auditkit.core.pathmatch import is_test_path, matches_any
 from auditkit.core.policy import Policy
-from auditkit.flows import relays
+from auditkit.flows import relays, spring
 from auditkit.flows import steps as story
 from auditkit.flows.names import categories
 from auditkit.flows.results import ENDPOINT, LOG, STORE, DataFlow, FlowStep, UnguardedAccess
@@ -45,12 +46,21 @@ class _Sink:
 
 
 class FlowFindings:
-    def __init__(self, root: Path, policy: Policy, classifier: Classifier) -> None:
+    def __init__(
+        self,
+        root: Path,
+        policy: Policy,
+        classifier: Classifier,
+        files: Mapping[str, str] | None = None,
+    ) -> None:
+        """``files``: the scanned files (path -> language), where Spring interfaces that
+        declare handlers are looked for."""
         self.root = root
         self.policy = policy
         self.classifier = classifier
         self.cats = categories(policy.data.categories)
         self._allowed = expand_allowed(policy.jurisdiction.allowed)
+        self._spring = spring.SpringTree(root, files or {})
 
     # ------------------------------------------------------------------ scope
 
@@ -113,6 +123,12 @@ class FlowFindings:
             if not self._authorization_scope(path):
                 return []
             name, line = story.handler_name(lines, loc.start_line, language)
+            if language in spring.LANGUAGES:
+                verdict = self._spring_handler(path, loc, kind, language)
+                if not verdict.report:
+                    return []
+                if verdict.entry:
+                    name, line = verdict.entry, verdict.entry_line
             category = next((c for n in _words(text) if (c := self.cats.of(n)) is not None), None)
             what, access = (category, "category") if category else (text.split("(")[0], "store")
             return [self._unguarded(loc, name, line, access, what, "", "semgrep", language)]
@@ -130,6 +146,18 @@ class FlowFindings:
             if finding is not None:
                 out.append(finding)
         return out
+
+    def _spring_handler(self, path: str, loc: Location, kind: str, language: str) -> spring.Verdict:
+        """Class-level guards (Kotlin: semgrep cannot match them) and handlers declared through
+        an interface (``kind = "interface"``), read from the source (auditkit.flows.spring)."""
+        guards = frozenset(
+            c.lstrip("@").rsplit(".", 1)[-1]
+            for c in self.policy.gateway.authorizers(language)
+            if c.startswith("@")
+        )
+        line_of = spring.LineOf(sourcetext.file_text(self.root, path))
+        offset = line_of.offset(loc.start_line, loc.start_column)
+        return self._spring.judge(path, offset, kind, guards, line_of)
 
     def _first_placed(self, endpoints: tuple[tuple[str, str], ...]) -> tuple[str | None, str]:
         """The first candidate the classifier can place (else the first one at all)."""

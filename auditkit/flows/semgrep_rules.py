@@ -120,6 +120,8 @@ def flow_rules(policy: Policy) -> list[Rule]:
         checks = policy.gateway.authorizers(name)
         if checks:
             rules.append(_authorization_rule(name, languages, checks, cats))
+            if name in ("java", "kotlin"):
+                rules.append(_authorization_rule(name, languages, checks, cats, implemented=True))
     return rules
 
 
@@ -352,12 +354,21 @@ def _log_sinks(name: str) -> list[Rule]:
 
 
 def _authorization_rule(
-    name: str, languages: tuple[str, ...], checks: tuple[str, ...], cats: Categories
+    name: str,
+    languages: tuple[str, ...],
+    checks: tuple[str, ...],
+    cats: Categories,
+    *,
+    implemented: bool = False,
 ) -> Rule:
+    """``implemented``: the Spring rule for methods without a mapping annotation, candidates
+    for handlers declared through an interface (``kind = "interface"``)."""
     annotations = [c.lstrip("@") for c in checks if c.startswith("@")]
     calls = [c for c in checks if not c.startswith("@")]
     patterns: list[Rule] = []
-    if name in ("java", "kotlin"):
+    if implemented:
+        patterns += _spring_implemented(name, annotations)
+    elif name in ("java", "kotlin"):
         patterns += _spring_handler(name, annotations)
     elif name in ("javascript", "typescript"):
         patterns += _express_handler(checks)
@@ -379,12 +390,15 @@ def _authorization_rule(
         ident = cats.identifier_regex()
         access += [_regex_call("$O.$F(...)", "$F", ident), _regex_call("$O.$F", "$F", ident)]
     patterns.append({"pattern-either": access})
+    meta = {"role": ROLE_AUTHORIZATION, "language": name}
+    if implemented:
+        meta["kind"] = "interface"
     return {
-        "id": f"gateway-authorization-{name}",
+        "id": f"gateway-authorization-{name}" + ("-implemented" if implemented else ""),
         "languages": list(languages),
         "severity": "ERROR",
         "message": "a gateway entry point reaches protected data without an authorization check",
-        "metadata": {"auditkit": {"role": ROLE_AUTHORIZATION, "language": name}},
+        "metadata": {"auditkit": meta},
         "patterns": patterns,
     }
 
@@ -392,30 +406,62 @@ def _authorization_rule(
 _GO_HTTP = "$W http.ResponseWriter, $REQ *http.Request"
 
 
-def _spring_handler(name: str, annotations: list[str]) -> list[Rule]:
-    mapping = r"^(RequestMapping|GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping)$"
+_MAPPING = r"^(RequestMapping|GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping)$"
+_MAPPINGS = (
+    "RequestMapping",
+    "GetMapping",
+    "PostMapping",
+    "PutMapping",
+    "DeleteMapping",
+    "PatchMapping",
+)
+# Kotlin, semgrep 1.187 (tested on real files): `fun $M(...) { ... }` matches block bodies with or
+# without a return type, `fun $M(...) = $E` expression bodies; `@A(...)` before `fun` matches
+# the annotation among several, with or without arguments, any argument text. No `class`,
+# `class $C(...)`, annotated-class or `interface` pattern matches anything (and `class $C(...) :
+# $S { ... }` does not parse), so class-level guards and interfaces are read from the source
+# text after the match (auditkit.flows.spring).
+_KOTLIN_FUNCTIONS = ("fun $HANDLER(...) { ... }", "fun $HANDLER(...) = $BODY")
+
+
+def _spring_methods(name: str, prefix: str) -> list[str]:
     if name == "java":
-        method = "@$MAPPING(...)\n$RET $HANDLER(...) { ... }"
-    else:
-        method = "@$MAPPING(...)\nfun $HANDLER(...): $RET { ... }"
+        return [f"{prefix}$RET $HANDLER(...) {{ ... }}"]
+    return [prefix + f for f in _KOTLIN_FUNCTIONS]
+
+
+def _spring_handler(name: str, annotations: list[str]) -> list[Rule]:
+    """Inside a mapping-annotated method with no authorizing annotation on it (Java: nor on
+    its class; Kotlin's class is read by auditkit.flows.spring)."""
     out: list[Rule] = [
         {
             "pattern-either": [
-                {"pattern-inside": method},
-                {"pattern-inside": method.replace(": $RET", "")},
+                {"pattern-inside": m} for m in _spring_methods(name, "@$MAPPING(...)\n")
             ]
-        }
-        if name == "kotlin"
-        else {"pattern-inside": method},
-        _regex("$MAPPING", mapping),
+        },
+        _regex("$MAPPING", _MAPPING),
     ]
+    return out + _not_annotated(name, annotations)
+
+
+def _spring_implemented(name: str, annotations: list[str]) -> list[Rule]:
+    """Inside any other method (no mapping annotation, no authorizing one): the candidates for
+    handlers declared through an interface; auditkit.flows.spring keeps the overriding ones."""
+    out: list[Rule] = [
+        {"pattern-either": [{"pattern-inside": m} for m in _spring_methods(name, "")]},
+    ]
+    for mapping in _MAPPINGS:
+        out += [{"pattern-not-inside": m} for m in _spring_methods(name, f"@{mapping}(...)\n")]
+    return out + _not_annotated(name, annotations)
+
+
+def _not_annotated(name: str, annotations: list[str]) -> list[Rule]:
+    out: list[Rule] = []
     for annotation in annotations:
+        for m in _spring_methods(name, f"@{annotation}(...)\n"):
+            renamed = m.replace("$HANDLER", "$M2").replace("$RET", "$R2").replace("$BODY", "$B2")
+            out.append({"pattern-not-inside": renamed})
         if name == "java":
-            out.append({"pattern-not-inside": f"@{annotation}(...)\n$R2 $M2(...) {{ ... }}"})
-            out.append({"pattern-not-inside": f"@{annotation}(...)\nclass $C2 {{ ... }}"})
-        else:
-            out.append({"pattern-not-inside": f"@{annotation}(...)\nfun $M2(...): $R2 {{ ... }}"})
-            out.append({"pattern-not-inside": f"@{annotation}(...)\nfun $M2(...) {{ ... }}"})
             out.append({"pattern-not-inside": f"@{annotation}(...)\nclass $C2 {{ ... }}"})
     return out
 
