@@ -328,11 +328,8 @@ def _label(category: str) -> str:
 
 
 def _operator_evidence(verdict: Verdict) -> dict[str, Any]:
-    """Who runs the endpoint, when the policy judges operators ([jurisdiction] operators set:
-    ``operator_compliant`` is then known) and the verdict names one; nothing otherwise, so a
-    policy without the key gets the evidence it always had."""
-    if verdict.operator_compliant is None:
-        return {}
+    """Who runs the endpoint and the EU alternative, as every endpoint finding carries them
+    (whether or not the policy judges operators)."""
     fields = {
         "operator": verdict.operator,
         "operator_jurisdiction": verdict.operator_jurisdiction,

@@ -103,12 +103,9 @@ def test_without_operators_key_an_eu_place_is_no_finding(tmp_path: Path) -> None
     assert _egress(tmp_path, WITHOUT_OPERATORS) == []
 
 
-@pytest.mark.parametrize(
-    ("policy", "has_operator"), [(WITH_OPERATORS, True), (WITHOUT_OPERATORS, False)]
-)
-def test_non_eu_endpoint_carries_operator_only_under_the_key(
-    tmp_path: Path, policy: str, has_operator: bool
-) -> None:
+@pytest.mark.parametrize("policy", [WITH_OPERATORS, WITHOUT_OPERATORS])
+def test_non_eu_endpoint_carries_operator_and_eu_alternative(tmp_path: Path, policy: str) -> None:
+    """Like every endpoint finding, with or without [jurisdiction] operators."""
     files = {
         "svc/us.py": "import requests\n\ndef f(u):\n"
         '    requests.post("https://api.mailgun.net/v3", data=u.phone)\n'
@@ -119,9 +116,7 @@ def test_non_eu_endpoint_carries_operator_only_under_the_key(
     assert finding["severity"] == "critical"
     evidence = finding["evidence"]
     assert isinstance(evidence, dict)
-    if has_operator:
-        assert evidence["operator"] == "Sinch AB (publ)"
-        assert evidence["operator_jurisdiction"] == "SE"
-        assert evidence["eu_alternative"] == "api.eu.mailgun.net"
-    else:
-        assert "operator" not in evidence and "eu_alternative" not in evidence
+    assert evidence["vendor"] == "Mailgun"
+    assert evidence["operator"] == "Sinch AB (publ)"
+    assert evidence["operator_jurisdiction"] == "SE"
+    assert str(evidence["eu_alternative"]).startswith("api.eu.mailgun.net")

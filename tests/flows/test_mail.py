@@ -154,7 +154,7 @@ const inEu = nodemailer.createTransport(config);
 const gmail = nodemailer.createTransport({ service: "gmail" });
 export async function send(user) {
   await byHost.sendMail({ to: user.email }); // expect: critical
-  await byUrl.sendMail({ to: user.email }); // expect: high
+  await byUrl.sendMail({ to: user.email }); // expect: critical
   await inEu.sendMail({ to: user.email });
   await gmail.sendMail({ to: user.email }); // expect: high
 }
@@ -321,7 +321,9 @@ def test_nodemailer_relay_is_resolved_from_create_transport(
     assert by_host["jurisdiction"] == "US"
     assert by_host["resolved_via"] == "host option of createTransport (line 4)"
     by_url = _evidence(findings, "web/relays.mjs", 11)
-    assert "smtp.mailgun.org (jurisdiction unknown)" in str(by_url["message"])
+    # Mailgun's US relay (vendor table): the phone numbers go to the US, critical
+    assert "smtp.mailgun.org" in str(by_url["message"]) and by_url["jurisdiction"] == "US"
+    assert by_url["vendor"] == "Mailgun"
     assert by_url["resolved_via"] == "nodemailer transport URL (line 5)"
     assert "s3cret" not in str(by_url)  # the URL's credentials stay out of the evidence
     gmail = _evidence(findings, "web/relays.mjs", 13)
