@@ -385,7 +385,11 @@ def _authorization_rule(
         )
     for call in calls:
         patterns += _checked_before(name, call)
-    access: list[Rule] = [_receiver_call("$R", "$M", STORE_RECEIVER, _ACCESS_METHODS)]
+    store = _receiver_call("$R", "$M", STORE_RECEIVER, _ACCESS_METHODS)
+    # The receiver regex is a name test: `System` ends in "em" (entity manager), and
+    # `System.getenv(...)` was reported as a store read (found on langauge-forest-server).
+    store["patterns"].append({"pattern-not": "System.$M(...)"})
+    access: list[Rule] = [store]
     if not cats.empty:
         ident = cats.identifier_regex()
         access += [_regex_call("$O.$F(...)", "$F", ident), _regex_call("$O.$F", "$F", ident)]

@@ -9,7 +9,9 @@ this module:
   around the access and its annotations instead (Java's are matched by semgrep and read here
   too, which does no harm).
 * **handlers declared through an interface** (OpenAPI-generator style): the mapping annotation
-  sits on an interface method and the controller's overriding method has none. The rules
+  sits on an interface method and the controller's overriding method has none (or, with the
+  generator's delegate pattern, a class implementing ``<Name>ApiDelegate`` holds the methods
+  that ``<Name>Api``'s mapped methods call). The rules
   report accesses in every non-mapping method of a class (``kind = "interface"``);
   :class:`SpringTree` keeps those whose method overrides a mapping method of an interface the
   class implements, and drops them when the interface method, the interface or either class
@@ -375,7 +377,7 @@ class SpringTree:
             return Verdict(False)
         known = self.interfaces()
         for supertype in decl.supertypes:
-            for interface in known.get(supertype, ()):
+            for interface in known.get(supertype, ()) or known.get(_delegated(supertype), ()):
                 declared = interface.method(member.name)
                 if declared is None:
                     continue
@@ -386,6 +388,13 @@ class SpringTree:
                 entry = f"{decl.name}.{member.name} ({interface.name})"
                 return Verdict(True, entry, line_of(member.at))
         return Verdict(False)
+
+
+def _delegated(name: str) -> str:
+    """openapi-generator's delegate pattern: ``UsersApi``'s mapped default methods call
+    ``getDelegate().getUser(...)``, so a class implementing ``UsersApiDelegate`` holds the
+    handlers, under the same method names."""
+    return name.removesuffix("Delegate") if name.endswith("ApiDelegate") else ""
 
 
 class LineOf:

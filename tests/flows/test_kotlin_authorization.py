@@ -67,6 +67,9 @@ class UserController(private val userRepository: UserRepository) {
     }
 
     fun notMapped(id: Long) = userRepository.findById(id)
+
+    @GetMapping("/health")
+    fun health(): String = System.getenv("IMAGE_TAG") ?: "none"
 }
 """
 

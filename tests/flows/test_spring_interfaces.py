@@ -172,6 +172,27 @@ class Expression(private val userRepository: UserRepository) : BaseController(),
     override fun getUser(id: Long) = ResponseEntity.ok(userRepository.findById(id)) // expect
 }
 """,
+    # openapi-generator's delegate pattern: UsersApi's methods call getDelegate().getUser().
+    "gateway/UsersDelegate.kt": """\
+package gw
+
+@Service
+class UsersDelegateImpl(private val userRepository: UserRepository) : UsersApiDelegate {
+    override fun getUser(id: Long): ResponseEntity<User> {
+        return ResponseEntity.ok(userRepository.findById(id)) // expect
+    }
+
+    override fun deleteUser(id: Long): ResponseEntity<Unit> {
+        userRepository.deleteById(id)
+        return ResponseEntity.noContent().build()
+    }
+}
+
+// Only an `<Name>ApiDelegate` of a mapped `<Name>Api` is a delegate.
+class OtherDelegateImpl(private val userRepository: UserRepository) : UsersDelegate {
+    override fun getUser(id: Long) = userRepository.findById(id)
+}
+""",
 }
 
 
@@ -210,6 +231,7 @@ def test_interface_handler_names_its_method_and_interface(tmp_path: Path) -> Non
 
 def test_without_the_interface_in_the_tree_nothing_is_a_handler(tmp_path: Path) -> None:
     files = {k: v for k, v in KOTLIN.items() if k != "gateway/UsersApi.kt"}
+    files["gateway/UsersApiDelegate.kt"] = "package gw\n\ninterface UsersApiDelegate\n"
     assert _found(scan_tree(tmp_path, files, POLICY)) == []
 
 
