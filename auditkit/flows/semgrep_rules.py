@@ -13,7 +13,10 @@ Gateway authorization is one search rule per language with entries in
 in Go) with no authorizing annotation on the method or its class and no authorizing call in a
 statement before it; in JavaScript and TypeScript, inside an Express/Koa route handler with no
 authorizing middleware among the route's arguments before it and no ``use`` of one earlier in
-the file. The scan keeps the matches inside the gateway paths.
+the file. The scan keeps the matches inside the gateway paths. Java and Kotlin have a second
+rule (``kind = "interface"``) for accesses in methods without a mapping annotation: the
+handlers declared through an interface, which :mod:`auditkit.flows.spring` picks out of them
+(and where Kotlin's class-level guards are read, which semgrep cannot match).
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ this module:
 * **handlers declared through an interface** (OpenAPI-generator style): the mapping annotation
   sits on an interface method and the controller's overriding method has none (or, with the
   generator's delegate pattern, a class implementing ``<Name>ApiDelegate`` holds the methods
-  that ``<Name>Api``'s mapped methods call). The rules
+  that ``<Name>Api``'s mapped methods call). When the interface is generated at build time
+  and so absent from the tree, a ``@RestController`` class's overrides of a ``<Name>Api``
+  interface count as handlers too. The rules
   report accesses in every non-mapping method of a class (``kind = "interface"``);
   :class:`SpringTree` keeps those whose method overrides a mapping method of an interface the
   class implements, and drops them when the interface method, the interface or either class
@@ -26,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from auditkit import sourcetext
 
@@ -34,6 +36,7 @@ MAPPINGS = frozenset(
     {"RequestMapping", "GetMapping", "PostMapping", "PutMapping", "DeleteMapping", "PatchMapping"}
 )
 LANGUAGES = ("java", "kotlin")
+CONTROLLERS = frozenset({"RestController", "Controller"})
 _MODIFIERS = frozenset(
     {
         "public", "private", "protected", "internal", "static", "final", "abstract", "open",
@@ -77,6 +80,7 @@ class Member:
     start: int
     at: int
     annotations: tuple[str, ...]
+    overrides: bool = False  # Java `@Override`, Kotlin `override`
 
 
 @dataclass(frozen=True)
@@ -281,7 +285,9 @@ def _method(masked: str, segment: int, paren: int) -> Member | None:
         if "=" in before[fun:]:
             return None
         at = segment + fun
-        return Member(name, at, s, annotations_before(masked, at))
+        annotations = annotations_before(masked, at)
+        overrides = re.search(r"\boverride\b", _strip_parens(before)) is not None
+        return Member(name, at, s, annotations, overrides)
     # Java: `[annotations] [modifiers] ReturnType name(`; an initialiser's call is no method.
     clean = _strip_parens(before)
     if "=" in clean or re.search(r"\b(new|return|throw)\s*$", clean):
@@ -289,7 +295,8 @@ def _method(masked: str, segment: int, paren: int) -> Member | None:
     if not re.search(r"[\w>\]?]\s+$", clean):
         return None
     start = segment + len(before) - len(before.lstrip())
-    return Member(name, start, s, _short_names(_ANNOTATION.findall(before)))
+    annotations = _short_names(_ANNOTATION.findall(before))
+    return Member(name, start, s, annotations, "Override" in annotations)
 
 
 # ---------------------------------------------------------------------- the tree
@@ -327,6 +334,7 @@ class SpringTree:
     files: Mapping[str, str]  # path -> language
     _decls: dict[str, tuple[Declaration, ...]] = field(default_factory=dict)
     _interfaces: dict[str, tuple[MappedInterface, ...]] | None = None
+    _file_stems: frozenset[str] | None = None
 
     def declarations(self, path: str) -> tuple[Declaration, ...]:
         if path not in self._decls:
@@ -387,7 +395,31 @@ class SpringTree:
                 # (the scan keeps one finding per entry point name and file).
                 entry = f"{decl.name}.{member.name} ({interface.name})"
                 return Verdict(True, entry, line_of(member.at))
+        generated = self._generated_api(decl, member)
+        if generated:
+            entry = f"{decl.name}.{member.name} ({generated}, not in the scanned tree)"
+            return Verdict(True, entry, line_of(member.at))
         return Verdict(False)
+
+    def _generated_api(self, decl: Declaration, member: Member) -> str:
+        """The ``<Name>Api`` interface a controller's overriding method implements when the
+        interface is generated at build time (openapi-generator's ``interfaceOnly``; found on
+        spring-petclinic-rest, whose 36 handlers all sit in such classes): a ``@RestController``
+        or ``@Controller`` class, an override, and no file of that name in the tree."""
+        if not member.overrides or not CONTROLLERS.intersection(decl.annotations):
+            return ""
+        stems = self._stems()
+        for supertype in decl.supertypes:
+            if supertype.endswith("Api") and supertype not in stems:
+                return supertype
+        return ""
+
+    def _stems(self) -> frozenset[str]:
+        if self._file_stems is None:
+            self._file_stems = frozenset(
+                PurePosixPath(p).stem for p, lang in self.files.items() if lang in LANGUAGES
+            )
+        return self._file_stems
 
 
 def _delegated(name: str) -> str:

@@ -229,10 +229,75 @@ def test_interface_handler_names_its_method_and_interface(tmp_path: Path) -> Non
     assert evidence["language"] == "java"
 
 
-def test_without_the_interface_in_the_tree_nothing_is_a_handler(tmp_path: Path) -> None:
+def test_without_the_interface_file_only_controller_overrides_of_an_api_count(
+    tmp_path: Path,
+) -> None:
+    # openapi-generator run at build time: UsersApi.kt is not in the tree. A @RestController's
+    # overrides of a `...Api` interface stand in for the handlers; the guard the interface
+    # carried (deleteUser's @PreAuthorize) cannot be seen, so deleteUser is reported too.
     files = {k: v for k, v in KOTLIN.items() if k != "gateway/UsersApi.kt"}
-    files["gateway/UsersApiDelegate.kt"] = "package gw\n\ninterface UsersApiDelegate\n"
-    assert _found(scan_tree(tmp_path, files, POLICY)) == []
+    found = _found(scan_tree(tmp_path, files, POLICY))
+    entries = sorted(
+        (f["location"]["start_line"], dict(f["evidence"])["entry_point"]) for f in found
+    )
+    assert entries == [
+        (6, "UsersController.getUser (UsersApi, not in the scanned tree)"),
+        (15, "UsersController.deleteUser (UsersApi, not in the scanned tree)"),
+    ]
+
+
+GENERATED_AT_BUILD = {
+    "gateway/OwnerRestController.java": """\
+package gw;
+
+@RestController
+@RequestMapping("/api")
+public class OwnerRestController implements OwnersApi {
+    @PreAuthorize("hasRole(@roles.OWNER_ADMIN)")
+    @Override
+    public ResponseEntity<OwnerDto> getOwner(Integer ownerId) {
+        return ResponseEntity.ok(ownerRepository.findById(ownerId));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteOwner(Integer ownerId) {
+        ownerRepository.deleteById(ownerId); // expect
+        return ResponseEntity.noContent().build();
+    }
+
+    public ResponseEntity<OwnerDto> notOverridden(Integer ownerId) {
+        return ResponseEntity.ok(ownerRepository.findById(ownerId));
+    }
+}
+""",
+    "gateway/Jobs.java": """\
+package gw;
+
+// Not a controller, and Runnable is no API interface.
+@Service
+public class Jobs implements OwnersApi {
+    @Override
+    public ResponseEntity<Void> deleteOwner(Integer ownerId) {
+        ownerRepository.deleteById(ownerId);
+        return null;
+    }
+}
+
+@RestController
+class Worker implements Runnable {
+    @Override
+    public void run() {
+        ownerRepository.deleteAll();
+    }
+}
+""",
+}
+
+
+def test_java_controller_of_an_api_generated_at_build_time(tmp_path: Path) -> None:
+    found = _found(scan_tree(tmp_path, GENERATED_AT_BUILD, POLICY))
+    places = sorted((f["location"]["path"], f["location"]["start_line"]) for f in found)
+    assert places == _expected(GENERATED_AT_BUILD)
 
 
 def test_declarations_read_annotations_supertypes_and_members() -> None:
