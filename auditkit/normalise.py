@@ -37,6 +37,8 @@ class Normaliser:
         self._hints: dict[str, frozenset[str]] = {}
         self._tf_scopes: dict[str, tuple[tuple[int, int, str], ...]] = {}
         self._file_bytes: tuple[str, bytes] | None = None
+        # (path, indent) -> (line start, key) of the last YAML block list item looked up
+        self._yaml_items: dict[tuple[str, int], tuple[int, str | None]] = {}
         # allow_hosts matches, with the verdict each endpoint has without allow_hosts: the
         # report shows what the allow-list waived (auditkit.triage.waivers).
         self.allowed_by_policy: list[tuple[str, WaivedEndpoint]] = []
@@ -277,11 +279,18 @@ class Normaliser:
         if data is None:
             return None
         indent = len(item) - len(item.lstrip())
+        # The previous item of the same list has the same key: a list of 10,000 domains is
+        # read once, not 10,000 times up to its key.
+        previous = self._yaml_items.get((path, indent))
+        key: str | None = None
         end = line_start
         for _ in range(_YAML_PARENT_REACH):
             if end <= 0:
-                return None
+                break
             start = data.rfind(b"\n", 0, end - 1) + 1
+            if previous is not None and start == previous[0]:
+                key = previous[1]
+                break
             line = data[start : end - 1].decode("utf-8", "replace")
             end = start
             text = line.lstrip()
@@ -289,8 +298,10 @@ class Normaliser:
                 continue
             depth = len(line) - len(text)
             if depth < indent or (depth == indent and not text.startswith("-")):
-                return key_before(line.rstrip() + " ")
-        return None
+                key = key_before(line.rstrip() + " ")
+                break
+        self._yaml_items[(path, indent)] = (line_start, key)
+        return key
 
     def _bytes(self, path: str) -> bytes | None:
         """The file's bytes, kept for one file at a time: matches arrive grouped by file."""

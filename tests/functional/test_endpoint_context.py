@@ -273,3 +273,14 @@ def test_the_field_test_trees(tmp_path: Path) -> None:
     result = run_scan(tmp_path, Policy(), ScanOptions(use_cache=False, run_bandit=False))
     found = [_brief(f) for f in result.findings if f.rule_id.startswith("endpoint.")]
     assert found == [("eu-west-1", "alibaba", "GB", "non-eu-endpoint")]
+
+
+def test_a_long_yaml_list_takes_its_key_for_every_item(tmp_path: Path) -> None:
+    """Each item finds the key through the item before it: 600 items, read once."""
+    items = "".join(f"  - mail{i}.example.ru\n" for i in range(600))
+    (tmp_path / "domains.yaml").write_text(
+        f"email_domains:\n{items}mirrors:\n{items}", encoding="utf-8"
+    )
+    result = run_scan(tmp_path, Policy(), ScanOptions(use_cache=False, run_bandit=False))
+    lines = sorted(f.location.start_line for f in result.findings if f.rule_id.startswith("end"))
+    assert lines == list(range(603, 1203))  # the mirrors only
