@@ -451,11 +451,17 @@ def _spring_handler(name: str, annotations: list[str]) -> list[Rule]:
     return out + _not_annotated(name, annotations)
 
 
+# Only overrides implement an interface method. Kotlin requires the keyword; Java does not
+# require @Override (swagger-codegen's PetApiController implements PetApi without it), so any
+# Java method is a candidate and spring.py asks for @Override only when the interface is absent.
+_OVERRIDE = {"java": "", "kotlin": "override "}
+
+
 def _spring_implemented(name: str, annotations: list[str]) -> list[Rule]:
     """Inside any other method (no mapping annotation, no authorizing one): the candidates for
     handlers declared through an interface; auditkit.flows.spring keeps the overriding ones."""
     out: list[Rule] = [
-        {"pattern-either": [{"pattern-inside": m} for m in _spring_methods(name, "")]},
+        {"pattern-either": [{"pattern-inside": m} for m in _spring_methods(name, _OVERRIDE[name])]},
     ]
     for mapping in _MAPPINGS:
         out += [{"pattern-not-inside": m} for m in _spring_methods(name, f"@{mapping}(...)\n")]

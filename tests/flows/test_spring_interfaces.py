@@ -102,6 +102,17 @@ public class OtherPets extends Base implements Runnable {
     }
 }
 """,
+    "gateway/src/PlainPets.java": """\
+package gw;
+
+// Java does not require @Override: implementing the interface's method is enough.
+@RestController
+public class PlainPets implements PetsApi {
+    public ResponseEntity<List<Pet>> listPets(Integer limit) {
+        return ResponseEntity.ok(petRepository.findAll()); // expect
+    }
+}
+""",
     "gateway/src/AdminPets.java": """\
 package gw;
 
