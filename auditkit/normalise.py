@@ -37,6 +37,8 @@ class Normaliser:
         self._hints: dict[str, frozenset[str]] = {}
         self._tf_scopes: dict[str, tuple[tuple[int, int, str], ...]] = {}
         self._file_bytes: tuple[str, bytes] | None = None
+        # (path, offset, list opener) of the last item looked up in a bracketed list
+        self._last_list: tuple[str, int, str | None] | None = None
         # (path, indent) -> (line start, key) of the last YAML block list item looked up
         self._yaml_items: dict[tuple[str, int], tuple[int, str | None]] = {}
         # allow_hosts matches, with the verdict each endpoint has without allow_hosts: the
@@ -322,7 +324,21 @@ class Normaliser:
         if key is not None and _names_email_domains(key_words(key)):
             return True
         data = self._bytes(match.path)
-        opener = _list_opener(data, match.start.offset) if data is not None else None
+        if data is None:
+            return False
+        offset = match.start.offset
+        last = self._last_list
+        if (
+            last is not None
+            and last[0] == match.path
+            and last[1] <= offset
+            and data.find(b"[", last[1], offset) < 0
+            and data.find(b"]", last[1], offset) < 0
+        ):
+            opener = last[2]  # no bracket since the previous item: the same list
+        else:
+            opener = _list_opener(data, offset)
+        self._last_list = (match.path, offset, opener)
         return opener is not None and _names_email_domains(key_words(opener))
 
     def _endpoint_finding(self, match: SemgrepMatch, raw: str, verdict: Verdict) -> Finding:

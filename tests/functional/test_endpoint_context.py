@@ -284,3 +284,18 @@ def test_a_long_yaml_list_takes_its_key_for_every_item(tmp_path: Path) -> None:
     result = run_scan(tmp_path, Policy(), ScanOptions(use_cache=False, run_bandit=False))
     lines = sorted(f.location.start_line for f in result.findings if f.rule_id.startswith("end"))
     assert lines == list(range(603, 1203))  # the mirrors only
+
+
+def test_a_long_email_domain_array_is_one_list(tmp_path: Path) -> None:
+    """Items 90 KB below the list's "[" are still its items (each is judged by the one
+    before it); a later list is another list."""
+    pad = "x" * 120
+    items = "".join(f'  "mail{i:03}.example.ru", // {pad}\n' for i in range(600))
+    mirrors = "".join(f'  "mirror{i:02}.example.ru",\n' for i in range(20))
+    (tmp_path / "domains.ts").write_text(
+        f"export const FREE_EMAIL_DOMAINS = [\n{items}];\nconst MIRRORS = [\n{mirrors}];\n",
+        encoding="utf-8",
+    )
+    result = run_scan(tmp_path, Policy(), ScanOptions(use_cache=False, run_bandit=False))
+    lines = sorted(f.location.start_line for f in result.findings if f.rule_id.startswith("end"))
+    assert lines == list(range(604, 624))  # the mirrors only
