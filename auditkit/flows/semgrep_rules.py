@@ -70,6 +70,7 @@ _STORE_METHODS = (
     r"QueryRow|QueryRowContext|Set|HSet|InsertOne|InsertMany|UpdateOne|Create|Save|Put|PutItem|"
     r"executeUpdate|batchUpdate|opsForValue|convertAndSend)$"
 )
+_REPOSITORY_RECEIVER = r"(?i)^\w*(repository|repo|dao)$"
 # Reads count as access for authorization; the egress rules care about writes.
 _ACCESS_METHODS = _STORE_METHODS.replace(
     "^(", "^(find\\w*|get\\w*|load\\w*|select\\w*|fetch\\w*|delete\\w*|", 1
@@ -392,7 +393,10 @@ def _authorization_rule(
     # The receiver regex is a name test: `System` ends in "em" (entity manager), and
     # `System.getenv(...)` was reported as a store read (found on langauge-forest-server).
     store["patterns"].append({"pattern-not": "System.$M(...)"})
-    access: list[Rule] = [store]
+    # A receiver named as a repository or DAO holds data whatever the method is called
+    # (`rawSqlRepository.executeReadOnlyQuery(q)` in TUrtle's debug endpoint was missed).
+    repository = {"patterns": [{"pattern": "$R.$M(...)"}, _regex("$R", _REPOSITORY_RECEIVER)]}
+    access: list[Rule] = [store, repository]
     if not cats.empty:
         ident = cats.identifier_regex()
         access += [_regex_call("$O.$F(...)", "$F", ident), _regex_call("$O.$F", "$F", ident)]

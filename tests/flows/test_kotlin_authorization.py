@@ -68,6 +68,9 @@ class UserController(private val userRepository: UserRepository) {
 
     fun notMapped(id: Long) = userRepository.findById(id)
 
+    @GetMapping("/sql")
+    fun sql(@RequestParam query: String) = rawSqlRepository.executeReadOnlyQuery(query) // expect
+
     @GetMapping("/health")
     fun health(): String = System.getenv("IMAGE_TAG") ?: "none"
 }
