@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditkit import __version__, datacache, sourcetext
-from auditkit.cache import ResultCache, config_digest
+from auditkit.cache import ResultCache, code_digest, config_digest
 from auditkit.core.errors import EngineError
 from auditkit.core.languages import rule_languages
 from auditkit.core.model import (
@@ -225,6 +225,7 @@ def _cache_config(policy: Policy, options: ScanOptions) -> str:
     return config_digest(
         [
             __version__,
+            code_digest(),
             semgrep_engine.version(),
             bandit_engine.version() if options.run_bandit else "no-bandit",
             python_cst.version(),

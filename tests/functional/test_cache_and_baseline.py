@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import auditkit.cache as cache_module
+from auditkit.cache import code_digest, source_digest
 from auditkit.core.policy import load_policy
 from auditkit.scan import ScanOptions, run_scan
 from tests.conftest import SAMPLES
@@ -151,3 +153,18 @@ def test_audit_takes_a_baseline_and_fills_sarif_baseline_state(tmp_path: Path) -
         for r in sarif["runs"][0]["results"]
     }
     assert states == {"a.py": "unchanged", "b.py": "new"}
+
+
+def test_cache_key_covers_auditkit_source(tmp_path: Path) -> None:
+    """Results cached by other analyser code are not served: the key digests the package's
+    Python source, not only its version (an editable install changes code, not version)."""
+    package = tmp_path / "auditkit"
+    shutil.copytree(
+        Path(cache_module.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    before = source_digest(package)
+    assert before == source_digest(package)
+    flows = package / "flows" / "semgrep_rules.py"
+    flows.write_text(flows.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert source_digest(package) != before
+    assert code_digest() == source_digest(Path(cache_module.__file__).parent)
