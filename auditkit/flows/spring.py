@@ -374,9 +374,14 @@ class SpringTree:
         decl = innermost(decls, offset)
         if decl is not None and guards.intersection(decl.annotations):
             return Verdict(False)  # class-level guard
-        if kind != "interface":
-            return Verdict(True)
         member = decl.member_at(offset) if decl is not None else None
+        if kind != "interface":
+            # The mapping method holds the access: name it from the parsed declaration (a
+            # signature over several lines, `throws`, generics left the line-based reading with
+            # "?" or an annotation's name, and same-named entries are kept once per file)
+            if member is not None:
+                return Verdict(True, member.name, line_of(member.at))
+            return Verdict(True)
         if decl is None or member is None or decl.kind == "interface":
             return Verdict(False)
         if MAPPINGS.intersection(member.annotations):
