@@ -9,15 +9,14 @@ sink is, and where it sends, is decided there too, from the matched call.
 
 Gateway authorization is one search rule per language with entries in
 ``[gateway.authorization]``: an access to protected data inside a route handler (Spring
-``@RequestMapping``/``@GetMapping``… methods in Java and Kotlin; ``net/http`` and gin handlers
-in Go) with no authorizing annotation on the method or its class and no authorizing call in a
-statement before it; in JavaScript and TypeScript, inside an Express/Koa route handler with no
-authorizing middleware among the route's arguments before it and no ``use`` of one earlier in
-the file. The scan keeps the matches inside the gateway paths. Java and Kotlin have a second
-rule (``kind = "interface"``) for accesses in methods without a mapping annotation: the
-handlers declared through an interface, which :mod:`auditkit.flows.spring` picks out of them
-(and where Kotlin's class-level guards are read, which semgrep cannot match).
-"""
+``@RequestMapping``/``@GetMapping``… methods in Java and Kotlin; ``net/http``, gin, echo and
+fiber handlers in Go) with no authorizing annotation on the method or its class and no
+authorizing call in a statement before it; in JavaScript and TypeScript, inside an Express/Koa
+route handler with no authorizing middleware among the route's arguments before it and no
+``use`` of one earlier in the file. The scan keeps the matches inside the gateway paths. Java
+and Kotlin have a second rule (``kind = "interface"``) for accesses in methods without a mapping
+annotation: the handlers declared through an interface, which :mod:`auditkit.flows.spring` picks
+out of them (and where Kotlin's class-level guards are read, which semgrep cannot match)."""
 
 from __future__ import annotations
 
@@ -382,8 +381,15 @@ def _authorization_rule(
             {
                 "pattern-either": [
                     {"pattern-inside": f"func $H({_GO_HTTP}) {{ ... }}"},
-                    {"pattern-inside": "func $H($CTX *gin.Context) { ... }"},
                     {"pattern-inside": f"func ($S $T) $H({_GO_HTTP}) {{ ... }}"},
+                    # gin, echo and fiber handlers, plain or methods (listmonk's echo handlers
+                    # were never checked)
+                    {"pattern-inside": "func $H($CTX *gin.Context) { ... }"},
+                    {"pattern-inside": "func ($S $T) $H($CTX *gin.Context) { ... }"},
+                    {"pattern-inside": "func $H($CTX echo.Context) $RET { ... }"},
+                    {"pattern-inside": "func ($S $T) $H($CTX echo.Context) $RET { ... }"},
+                    {"pattern-inside": "func $H($CTX *fiber.Ctx) $RET { ... }"},
+                    {"pattern-inside": "func ($S $T) $H($CTX *fiber.Ctx) $RET { ... }"},
                 ]
             }
         )
