@@ -105,6 +105,10 @@ FAMILY_CASES = [
     ("https://eu.api.openai.com/v1/responses", "OpenAI API", True),
     ("https://us.api.openai.com/v1/responses", "OpenAI API", False),
     ("https://api.openai.com/v1/chat/completions", "OpenAI API", None),
+    ("https://api-eur.cognitive.microsofttranslator.com/translate", "Azure AI Translator", True),
+    ("https://api-nam.cognitive.microsofttranslator.com/translate", "Azure AI Translator", False),
+    ("api-apc.cognitive.microsofttranslator.com", "Azure AI Translator", False),
+    ("https://api.cognitive.microsofttranslator.com/translate", "Azure AI Translator", None),
     ("https://clover.openai.azure.com/openai/deployments/x", "Azure OpenAI", None),
     ("https://api.deepseek.com/chat/completions", "DeepSeek API", False),
     # databases and queues as a service
