@@ -6,6 +6,7 @@ clouds, data/cloud-*.toml); the issue's examples (13) are the first table.
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -692,3 +693,77 @@ def test_ses_smtp_endpoints_carry_the_aws_region(
 def test_mail_relay_operators(key: str, name: str, home: str) -> None:
     entry = operators()[key]
     assert (entry.name, entry.country) == (name, home)
+
+
+# Vendors whose host names do not tell the data location (their pages say so, or say nothing):
+# the vendor and operator are named, the location stays unknown (never guessed).
+NAMED_ONLY = [
+    ("https://api.mistral.ai/v1/chat/completions", "Mistral AI"),
+    ("https://api.cohere.com/v2/chat", "Cohere"),
+    (
+        "https://identitytoolkit.googleapis.com/v1/accounts:signUp",
+        "Firebase Authentication (Identity Toolkit)",
+    ),
+    ("https://securetoken.googleapis.com/v1/token", "Firebase Authentication (Identity Toolkit)"),
+    ("mysql://u:p@aws.connect.psdb.cloud/db", "PlanetScale"),
+    ("https://my-index-abc123.svc.aped-4627-b74a.pinecone.io", "Pinecone"),
+    ("https://api.raygun.com/entries", "Raygun"),
+    ("https://sdk.split.io/api", "Split"),
+    ("https://rest.nexmo.com/sms/json", "Vonage (Nexmo)"),
+    ("https://api.vonage.com/v1/messages", "Vonage (Nexmo)"),
+    ("https://rest.messagebird.com/messages", "Bird (MessageBird)"),
+    ("https://logs-prod-012.grafana.net/loki/api/v1/push", "Grafana Cloud"),
+    ("https://payments.braintreegateway.com", "Braintree"),
+    ("https://api.mollie.com/v2/payments", "Mollie"),
+    ("https://ms-abc.fra.meilisearch.io", "Meilisearch Cloud"),
+    ("xyz.a1.typesense.net", "Typesense Cloud"),
+    ("https://acme.zendesk.com/api/v2/tickets", "Zendesk"),
+    ("https://static.zdassets.com/ekr/snippet.js", "Zendesk"),
+    ("https://acme.freshdesk.com/api/v2/tickets", "Freshdesk"),
+    ("https://client.crisp.chat/l.js", "Crisp"),
+    ("https://fonts.bunny.net/css?family=inter", "Bunny Fonts"),
+    ("https://use.typekit.net/abc1234.css", "Adobe Fonts"),
+    ("https://kit.fontawesome.com/abc123.js", "Font Awesome Kits"),
+    ("https://static.cloudflareinsights.com/beacon.min.js", "Cloudflare Web Analytics"),
+]
+
+
+@pytest.mark.parametrize(("text", "vendor"), NAMED_ONLY)
+def test_vendor_named_where_the_host_does_not_place_it(
+    classifier: Classifier, text: str, vendor: str
+) -> None:
+    verdict = classifier.classify(text)
+    assert verdict is not None and verdict.vendor == vendor
+    assert verdict.jurisdiction is None and verdict.compliant is None
+    assert verdict.operator is not None
+
+
+def _case_texts() -> set[str]:
+    texts = {
+        case[0]
+        for value in globals().values()
+        if isinstance(value, list)
+        for case in value
+        if isinstance(case, tuple) and case and isinstance(case[0], str)
+    }
+    lines = [
+        line
+        for line in (Path(__file__).with_name("vendor_doc_endpoints.tsv"))
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if not line.startswith("#")
+    ]
+    texts |= {row["endpoint"] for row in csv.DictReader(lines, delimiter="\t")}
+    return texts
+
+
+def test_every_vendor_has_a_table_case(classifier: Classifier) -> None:
+    """Every vendor of the catalogue is named by at least one case of this file or of the
+    documentation list (a vendor added without a test fails here)."""
+    named = set()
+    for text in _case_texts():
+        verdict = classifier.classify(text)
+        if verdict is not None and verdict.vendor:
+            named.add(verdict.vendor)
+    missing = {v.name for v in vendor_catalogue().vendors.values()} - named
+    assert not missing, sorted(missing)
