@@ -86,3 +86,13 @@ def test_research_note_collisions() -> None:
     }
     for (provider, code), country in expected.items():
         assert regions[provider][code].place.country == country, (provider, code)
+
+
+def test_data_readme_counts_the_vendors() -> None:
+    """The README's vendor count is the catalogue's (it drifted from 80 to 131 by hand)."""
+    from auditkit.jurisdiction.vendors import vendor_catalogue
+
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    families = len(list(DATA.glob("vendor-*.toml")))
+    count = len(vendor_catalogue().vendors)
+    assert f"({count} vendors in {families} families)" in readme
