@@ -21,6 +21,7 @@ from auditkit.core.pathmatch import is_test_path, matches_any
 from auditkit.core.policy import Policy
 from auditkit.flows import relays, spring
 from auditkit.flows import steps as story
+from auditkit.flows.go_routes import GoRoutes
 from auditkit.flows.names import categories
 from auditkit.flows.results import ENDPOINT, LOG, STORE, DataFlow, FlowStep, UnguardedAccess
 from auditkit.jurisdiction import Classifier, Verdict
@@ -61,6 +62,7 @@ class FlowFindings:
         self.cats = categories(policy.data.categories)
         self._allowed = expand_allowed(policy.jurisdiction.allowed)
         self._spring = spring.SpringTree(root, files or {})
+        self._go_routes = GoRoutes(root, files or {}, policy.gateway.authorizers("go"))
 
     # ------------------------------------------------------------------ scope
 
@@ -123,6 +125,8 @@ class FlowFindings:
             if not self._authorization_scope(path):
                 return []
             name, line = story.handler_name(lines, loc.start_line, language)
+            if language == "go" and name in self._go_routes.guarded():
+                return []  # wrapped by a check where the route is registered
             if language in spring.LANGUAGES:
                 verdict = self._spring_handler(path, loc, kind, language)
                 if not verdict.report:

@@ -56,3 +56,51 @@ def test_echo_fiber_and_gin_methods_are_entry_points(tmp_path: Path) -> None:
         (17, "Gateway entry point ListFiber"),
         (21, "Gateway entry point ListGin"),
     ]
+
+
+ROUTED_POLICY = """\
+[gateway]
+name = "gw"
+paths = ["cmd/**"]
+[gateway.authorization]
+go = ["pm", "authorize"]
+"""
+HANDLERS = """\
+package main
+
+func initHTTPHandlers(e *echo.Echo, a *App) {
+	g := e.Group("")
+	g.GET("/api/subscribers/:id", pm(hasID(a.GetSubscriber), "subscribers:get"))
+	g.GET("/api/lists", pm(a.GetLists, "lists:get"))
+	g.GET("/api/export", a.ExportSubscribers)
+	g.GET("/api/note", pm(a.Note, "notes:get"))
+}
+"""
+SUBSCRIBERS = """\
+package main
+
+func (a *App) GetSubscriber(c echo.Context) error {
+	return c.JSON(200, a.db.QueryRow("select email from subscribers where id=$1", c.Param("id")))
+}
+
+func (a *App) GetLists(c echo.Context) error {
+	return c.JSON(200, a.db.QueryRow("select name from lists"))
+}
+
+func (a *App) ExportSubscribers(c echo.Context) error {
+	return c.JSON(200, a.db.QueryRow("select email from subscribers"))
+}
+"""
+
+
+def test_a_handler_wrapped_by_a_check_where_it_is_registered_is_guarded(tmp_path: Path) -> None:
+    """listmonk's `g.GET(path, pm(handler, perm))`: the check wraps the handler in another
+    file; only the handler registered without it is reported."""
+    files = {"cmd/handlers.go": HANDLERS, "cmd/subscribers.go": SUBSCRIBERS}
+    doc = scan_tree(tmp_path, files, ROUTED_POLICY)
+    found = [
+        (f["location"]["path"], f["message"].split(" reaches")[0])
+        for f in doc["findings"]
+        if f["category"] == "gateway-authorization"
+    ]
+    assert found == [("cmd/subscribers.go", "Gateway entry point ExportSubscribers")]
