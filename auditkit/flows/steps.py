@@ -29,6 +29,7 @@ _MULTI_ASSIGN = re.compile(
     r"(?P<targets>[\[{(]?\s*[A-Za-z_$][\w$]*(?:\s*,\s*(?:\.\.\.)?[A-Za-z_$][\w$]*)+\s*[\]})]?)"
     r"\s*(?::=|=)(?![=>])\s*(?P<rhs>.+)$"
 )
+_NOT_CARRIERS = re.compile(r"^(?:_|ok|err|error|err[A-Z_]\w*)$")
 _FILL = re.compile(
     r"^\s*([A-Za-z_$][\w$]*)\.(?:put|add|append|push|set|Set|Add|WriteString|"
     # the mail message setters the rules propagate through (semgrep_rules._propagators)
@@ -197,7 +198,10 @@ def _definition(text: str) -> tuple[frozenset[str], str]:
     if m:
         # Go's `b, err := json.Marshal(v)`, JS destructuring `const { a, b } = o`: every name
         # on the left may carry the value (semgrep's taint does the same)
-        return frozenset(_IDENT.findall(m.group("targets"))) - _KEYWORDS, m.group("rhs")
+        names = frozenset(_IDENT.findall(m.group("targets"))) - _KEYWORDS
+        # Go's error and ok results do not carry the value: `u, err := db.ByEmail(email)`
+        # then `log.Printf("...: %v", err)` logs no e-mail address (found on listmonk)
+        return frozenset(n for n in names if not _NOT_CARRIERS.match(n)), m.group("rhs")
     m = _FILL.match(text)
     if m:
         return frozenset({m.group(1)}), text[m.end() :]

@@ -251,3 +251,23 @@ def test_go_two_result_assignments_carry_the_value(tmp_path: Path) -> None:
     assert [s["line"] for s in go["evidence"]["flow"]] == [4, 8]
     assert "text/plain" not in go["message"] and "application/json" not in go["message"]
     assert "cannot be resolved in this file" in go["message"]
+
+
+def test_go_error_results_do_not_carry_the_value(tmp_path: Path) -> None:
+    """`u, err := store.ByPhone(phone)` then logging err logs no phone number (listmonk's
+    error logs were reported once two-result assignments were read); logging u does."""
+    files = {
+        "svc/by.go": (
+            "package svc\n\n"
+            "func find(s Sub) {\n"
+            "\tu, err := store.ByPhone(s.Phone)\n"
+            "\tif err != nil {\n"
+            '\t\tlog.Printf("lookup failed: %v", err)\n'
+            "\t\treturn\n\t}\n"
+            '\tlog.Printf("found %v", u)\n'
+            "}\n"
+        )
+    }
+    doc = scan_tree(tmp_path, files, POLICY)
+    lines = [f["location"]["start_line"] for f in doc["findings"] if f["category"] == "data-egress"]
+    assert lines == [9]
