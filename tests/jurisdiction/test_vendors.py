@@ -725,6 +725,9 @@ NAMED_ONLY = [
     ("https://use.typekit.net/abc1234.css", "Adobe Fonts"),
     ("https://kit.fontawesome.com/abc123.js", "Font Awesome Kits"),
     ("https://static.cloudflareinsights.com/beacon.min.js", "Cloudflare Web Analytics"),
+    # an avatar URL carries the hash of the user's e-mail address (miguelgrinberg/microblog)
+    ("https://www.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346", "Gravatar"),
+    ("secure.gravatar.com", "Gravatar"),
 ]
 
 
