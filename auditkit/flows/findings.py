@@ -344,7 +344,10 @@ def _operator_evidence(verdict: Verdict) -> dict[str, Any]:
 
 
 def _where(verdict: Verdict) -> str:
-    detail = " ".join(p for p in (verdict.provider, verdict.region, verdict.jurisdiction) if p)
+    """The destination with the SaaS vendor when there is one, else the cloud provider and
+    region: "api.segment.io (Segment US)", "https://s3.us-east-1... (aws us-east-1 US)"."""
+    named = verdict.vendor if verdict.provider is None else verdict.provider
+    detail = " ".join(p for p in (named, verdict.region, verdict.jurisdiction) if p)
     return f"{verdict.endpoint} ({detail})" if detail else verdict.endpoint
 
 

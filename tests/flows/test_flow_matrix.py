@@ -271,3 +271,10 @@ def test_go_error_results_do_not_carry_the_value(tmp_path: Path) -> None:
     doc = scan_tree(tmp_path, files, POLICY)
     lines = [f["location"]["start_line"] for f in doc["findings"] if f["category"] == "data-egress"]
     assert lines == [9]
+
+
+def test_a_saas_destination_is_named_by_its_vendor(tmp_path: Path) -> None:
+    files = {"web/t.js": "function f(u) {\n  analytics.track({ event: 'e', p: u.phone });\n}\n"}
+    doc = scan_tree(tmp_path, files, POLICY)
+    (finding,) = [f for f in doc["findings"] if f["category"] == "data-egress"]
+    assert "api.segment.io (Segment US)" in finding["message"], finding["message"]
