@@ -19,7 +19,7 @@ from auditkit import sourcetext
 from auditkit.core.model import Category, Finding, Location, Severity
 from auditkit.core.pathmatch import is_test_path, matches_any
 from auditkit.core.policy import Policy
-from auditkit.flows import relays, spring
+from auditkit.flows import handler_input, relays, spring
 from auditkit.flows import steps as story
 from auditkit.flows.go_routes import GoRoutes
 from auditkit.flows.names import categories
@@ -124,6 +124,9 @@ class FlowFindings:
         if role == "gateway-authorization":
             if not self._authorization_scope(path):
                 return []
+            before = sourcetext.matched_text(self.root, path, 0, start)
+            if handler_input.caller_input(language, before, text):
+                return []  # an annotation or the caller's own input (flows.handler_input)
             name, line = story.handler_name(lines, loc.start_line, language)
             if language == "go" and name in self._go_routes.guarded():
                 return []  # wrapped by a check where the route is registered
