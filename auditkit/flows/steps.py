@@ -30,6 +30,7 @@ _MULTI_ASSIGN = re.compile(
     r"\s*(?::=|=)(?![=>])\s*(?P<rhs>.+)$"
 )
 _NOT_CARRIERS = re.compile(r"^(?:_|ok|err|error|err[A-Z_]\w*)$")
+_ERROR_WITH_VALUE = re.compile(r"(?:Errorf|Error|errors\.New|Wrapf?|WithMessagef?)\s*\(")
 _FILL = re.compile(
     r"^\s*([A-Za-z_$][\w$]*)\.(?:put|add|append|push|set|Set|Add|WriteString|"
     # the mail message setters the rules propagate through (semgrep_rules._propagators)
@@ -193,7 +194,12 @@ def _definition(text: str) -> tuple[frozenset[str], str]:
     """The names a line assigns and the text it assigns them from."""
     m = _ASSIGN.match(text)
     if m:
-        return frozenset({m.group(1)}), m.group("rhs")
+        target, rhs = m.group(1), m.group("rhs")
+        if _NOT_CARRIERS.match(target) and not _ERROR_WITH_VALUE.search(rhs):
+            # `if err := db.Get(&out, email); err != nil`: the error of a call that was given
+            # the value is not the value (unless it is built from it: fmt.Errorf("%s", email))
+            return frozenset(), ""
+        return frozenset({target}), rhs
     m = _MULTI_ASSIGN.match(text)
     if m:
         # Go's `b, err := json.Marshal(v)`, JS destructuring `const { a, b } = o`: every name

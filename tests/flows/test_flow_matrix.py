@@ -278,3 +278,23 @@ def test_a_saas_destination_is_named_by_its_vendor(tmp_path: Path) -> None:
     doc = scan_tree(tmp_path, files, POLICY)
     (finding,) = [f for f in doc["findings"] if f["category"] == "data-egress"]
     assert "api.segment.io (Segment US)" in finding["message"], finding["message"]
+
+
+def test_go_error_of_a_call_is_not_the_value_but_an_error_built_from_it_is(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "svc/e.go": (
+            "package svc\n\n"
+            "func get(s Sub) error {\n"
+            "\tif err := db.Get(&out, s.Phone); err != nil {\n"
+            '\t\tlog.Printf("fetch failed: %v", err)\n'
+            "\t}\n"
+            '\terr := fmt.Errorf("no subscriber %s", s.Phone)\n'
+            '\tlog.Printf("%v", err)\n'
+            "\treturn err\n}\n"
+        )
+    }
+    doc = scan_tree(tmp_path, files, POLICY)
+    lines = [f["location"]["start_line"] for f in doc["findings"] if f["category"] == "data-egress"]
+    assert lines == [8]
