@@ -52,12 +52,28 @@ _PRODUCT_VERSION = re.compile(r"[A-Za-z][\w.\-]*/$")
 # SVG path data: move-to first, then only commands and numbers.
 _SVG_PATH = re.compile(r"^\s*[Mm][\s\d.,eE+\-]*(?:[MmLlHhVvCcSsQqTtAaZz][\s\d.,eE+\-]*)+$")
 _IP = re.compile(r"^\[?[0-9a-fA-F:.]+(?:%[\w.]+)?\]?(?::\d{1,5})?(?:/\d{1,3})?$")
+# A container image reference: a Dockerfile FROM line, or the value of an `image` key (Compose,
+# Kubernetes, Helm values, Terraform: `image: ghcr.io/org/app:1.2`, `"image": "..."`). The
+# registry is where the image is pulled from at build or deploy time; it receives no
+# application data, so it is inventory (info), not a residency finding.
+_IMAGE_BEFORE = re.compile(
+    r"""(?ix)(?:^[ \t]*FROM[ \t]+(?:--[\w-]+=\S+[ \t]+)*
+      |(?:^|[\s{,"'])image["']?[ \t]*[:=][ \t]*["']?)$"""
+)
+_IMAGE_TOKEN = re.compile(r"^[\w.-]+(?::\d{1,5})?/[\w./-]+(?::[\w.-]+)?(?:@sha256:[0-9a-f]{64})?$")
 _CIDR = re.compile(r"/\d{1,3}$")
 
 
 def classify(token: str, before: str, literal: str) -> DataContext | None:
-    """Whether the address ``token`` is data, from ``before`` (the text on its line up to it)
-    and ``literal`` (the string that holds it, as far as its line shows)."""
+    """Whether the address ``token`` is data (or a container image reference), from ``before``
+    (the text on its line up to it) and ``literal`` (the string that holds it, as far as its
+    line shows)."""
+    if _IMAGE_TOKEN.match(token) and _IMAGE_BEFORE.search(before):
+        return DataContext(
+            "a container image reference: the image is pulled from this registry, which "
+            "receives no application data",
+            endpoint=True,
+        )
     if not _IP.match(token) or not any(c.isdigit() for c in token):
         return None
     if _SVG_PATH.match(literal):

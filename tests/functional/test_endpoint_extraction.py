@@ -315,3 +315,24 @@ def test_sample_payload_json(data_values: list[Finding]) -> None:
     # in a fixtures folder everything is test data: info, kept for the inventory
     fixture = _locations(data_values, "fixtures/ev.json")
     assert fixture and all(f.severity.value == "info" for f in fixture.values())
+
+
+IMAGE_FILES = {
+    "Dockerfile": "FROM --platform=linux/amd64 ghcr.io/acme/base:1.2\nRUN curl -s https://api.github.com/repos/acme/x\n",
+    "docker-compose.yml": (
+        "services:\n  app:\n    image: ghcr.io/acme/app:latest\n"
+        "    environment:\n      UPDATE_URL: https://ghcr.io/v2/acme/app/tags/list\n"
+    ),
+    "k8s/deploy.json": '{"spec": {"containers": [{"image": "ghcr.io/acme/app:2.0"}]}}\n',
+}
+
+
+def test_container_image_references_are_inventory(tmp_path: Path) -> None:
+    """An image pulled from a US registry (FROM, `image:`) receives no application data: info
+    with the reason; a URL of the same registry called by the code stays a finding."""
+    found = {(f.location.path, f.location.start_line): f for f in _scan(tmp_path, IMAGE_FILES)}
+    for where in [("Dockerfile", 1), ("docker-compose.yml", 3), ("k8s/deploy.json", 1)]:
+        assert found[where].severity.value == "info", found[where]
+        assert "container image reference" in str(found[where].evidence_dict["context"])
+    assert found[("Dockerfile", 2)].severity.value == "high"
+    assert found[("docker-compose.yml", 5)].severity.value == "high"
