@@ -337,38 +337,39 @@ def _repository_sinks(language: str, entries: list[dict[str, Any]]) -> list[Sink
                 f"sinks/java.toml [[repository]] #{i + 1}: missing key {exc}"
             ) from None
     if sinks:
+        family = sinks[0].family
+
+        def joined(slug: str, name: str, description: str, role: str) -> Sink:
+            """A sink joined with the declarations above (calls, field calls, extensions)."""
+            return Sink(
+                language=language, family=family, slug=slug, name=name, store="repository",
+                description=description, role=role,
+            )  # fmt: skip
+
+        annotated = any(s.annotated for s in sinks)
         sinks.append(
-            Sink(
-                language=language,
-                family=sinks[0].family,
-                slug="repository-call",
-                name="Spring Data repository",
-                store="repository",
-                description="call on a repository the project declares",
-                role=REPOSITORY_CALL_ROLE,
+            joined(
+                "repository-call",
+                "Spring Data repository",
+                "call on a repository the project declares",
+                REPOSITORY_CALL_ROLE,
             )
         )
-        if any(s.annotated for s in sinks):
+        if annotated:
             sinks.append(
-                Sink(
-                    language=language,
-                    family=sinks[0].family,
-                    slug="repository-field-call",
-                    name="MyBatis mapper or Spring Data repository",
-                    store="repository",
-                    description="call on a field whose type the project declares a repository",
-                    role=REPOSITORY_FIELD_CALL_ROLE,
+                joined(
+                    "repository-field-call",
+                    "MyBatis mapper or Spring Data repository",
+                    "call on a field whose type the project declares a repository",
+                    REPOSITORY_FIELD_CALL_ROLE,
                 )
             )
         sinks.append(
-            Sink(
-                language=language,
-                family=sinks[0].family,
-                slug="repository-extends",
-                name="Spring Data repository",
-                store="repository",
-                description="interface extending a repository the project declares",
-                role=REPOSITORY_EXTENDS_ROLE,
+            joined(
+                "repository-extends",
+                "Spring Data repository",
+                "interface extending a repository the project declares",
+                REPOSITORY_EXTENDS_ROLE,
             )
         )
     return sinks

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditkit import sourcetext
+from auditkit.flows.relays import balanced
 
 _STRING = re.compile(r'"(?:\\.|[^"\\\n])*"|`[^`]*`|\'(?:\\.|[^\'\\\n])*\'')
 _NAME = re.compile(r"[A-Za-z_]\w*")
@@ -49,23 +50,8 @@ class GoRoutes:
                 text = sourcetext.file_text(self.root, path)
             except OSError:
                 continue
-            if not call.search(text):
-                continue
-            code = _STRING.sub('""', text)
+            code = _STRING.sub('""', text)  # a check named inside a string calls nothing
             for m in call.finditer(code):
-                names.update(_NAME.findall(_arguments(code, m.end() - 1)))
+                group = balanced(code, m.end() - 1)
+                names.update(_NAME.findall(group[0] if group is not None else code[m.end() :]))
         return names
-
-
-def _arguments(code: str, paren: int) -> str:
-    """The text between the parenthesis at ``paren`` and its match (to the end if unclosed)."""
-    depth = 0
-    for i in range(paren, len(code)):
-        ch = code[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return code[paren + 1 : i]
-    return code[paren + 1 :]

@@ -151,17 +151,18 @@ def _made_by(source: str, name: str, factory: str) -> tuple[int, str] | None:
         rf"(?:await\s+)?(?:new\s+)?[\w$.()'\"\s-]*?{factory}\s*\("
     )
     for match in pattern.finditer(source):
-        group = _balanced(source, match.end() - 1)
+        group = balanced(source, match.end() - 1)
         # A factory's result called at once: `require("mailgun-js")({apiKey, host})`.
         while group is not None and source.startswith("(", group[1] + 1):
-            group = _balanced(source, group[1] + 1)
+            group = balanced(source, group[1] + 1)
         if group is not None:
             return source.count("\n", 0, match.start()) + 1, group[0]
     return None
 
 
-def _balanced(source: str, start: int) -> tuple[str, int] | None:
-    """The text inside the bracket at ``start`` and the index of its match (strings skipped)."""
+def balanced(source: str, start: int) -> tuple[str, int] | None:
+    """The text inside the bracket at ``start`` and the index of its match (strings skipped);
+    None when it is not closed."""
     stack: list[str] = []
     i = start
     while i < len(source):
@@ -191,7 +192,7 @@ def _inline(arguments: str, source: str) -> str:
     match = re.search(rf"(?<![\w$.]){re.escape(name)}\s*(?::[^=\n]+)?=\s*\{{", source)
     if match is None:
         return arguments
-    group = _balanced(source, match.end() - 1)
+    group = balanced(source, match.end() - 1)
     return group[0] if group else arguments
 
 

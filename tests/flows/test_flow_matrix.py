@@ -12,7 +12,7 @@ whole tree; the findings must be exactly the marked lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -112,25 +112,15 @@ LANGUAGES = {
             "sdk": 'analytics.track({{ userId: "1", event: "e", properties: {{ p: {v} }} }});',
         },
     ),
-    "typescript": Language(
-        path="web/flows.ts",
-        head=f'const API = "{API}";\n',
-        function="\nexport async function {name}(u: any): Promise<void> {{\n{body}}}\n",
-        indent="  ",
-        read="let x: string = u.phoneNumber;",
-        read_other="let x: string = u.displayName;",
-        overwrite='x = "none";',
-        hashed='const h = crypto.createHash("sha256").update(x).digest("hex");',
-        sinks={
-            "endpoint": 'await fetch(API, {{ method: "POST", body: {v} }});',
-            "log": "console.log({v});",
-            "store": 'await db.query("insert into t values ($1)", [{v}]);',
-            "producer": 'await producer.send({{ topic: "t", messages: [{{ value: {v} }}] }});',
-            "upload": 'await s3.upload({{ Bucket: "b", Key: "k", Body: {v} }});',
-            "sdk": 'analytics.track({{ userId: "1", event: "e", properties: {{ p: {v} }} }});',
-        },
-    ),
 }
+# TypeScript: JavaScript's sinks, with types on the function and the declarations.
+LANGUAGES["typescript"] = replace(
+    LANGUAGES["javascript"],
+    path="web/flows.ts",
+    function="\nexport async function {name}(u: any): Promise<void> {{\n{body}}}\n",
+    read="let x: string = u.phoneNumber;",
+    read_other="let x: string = u.displayName;",
+)
 VARIANTS = ("reaches", "hashed", "unrelated", "overwritten")
 # Producers, uploads and SaaS SDK calls send to an endpoint (unresolved here: high).
 RULE_OF_SINK = {
