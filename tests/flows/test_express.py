@@ -5,11 +5,9 @@ protected category is a finding at the access line."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from tests.flows.tree import scan_tree
+from tests.flows.tree import marked, scan_tree
 
 POLICY = """\
 [gateway]
@@ -92,7 +90,7 @@ router.get("/c", async (req, res) => {
 });
 """,
 }
-_EXPECT = re.compile(r"expect: (.+)$")
+_EXPECT = r"expect: (.+)$"
 
 
 @pytest.fixture(scope="module")
@@ -105,12 +103,7 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]
 def test_unguarded_handlers_exact_lines_and_entry_points(
     findings: list[dict[str, object]],
 ) -> None:
-    expected = {
-        (rel, n, m.group(1).strip())
-        for rel, text in FILES.items()
-        for n, line in enumerate(text.splitlines(), start=1)
-        if (m := _EXPECT.search(line))
-    }
+    expected = marked(FILES, _EXPECT)
     got = set()
     for f in findings:
         location, evidence = f["location"], f["evidence"]

@@ -11,13 +11,12 @@ whole tree; the findings must be exactly the marked lines.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
-from tests.flows.tree import scan_tree
+from tests.flows.tree import marked, scan_tree
 
 POLICY = """\
 [data.categories]
@@ -154,7 +153,7 @@ def _file(lang: Language) -> str:
 
 
 FILES = {lang.path: _file(lang) for lang in LANGUAGES.values()}
-_EXPECT = re.compile(r"expect: ([\w.-]+)")
+_EXPECT = r"expect: ([\w.-]+)"
 
 
 @pytest.fixture(scope="module")
@@ -166,11 +165,7 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]
 
 
 def _marked(path: str) -> set[tuple[str, int]]:
-    return {
-        (m.group(1), n)
-        for n, line in enumerate(FILES[path].splitlines(), start=1)
-        if (m := _EXPECT.search(line))
-    }
+    return {(rule, n) for _, n, rule in marked({path: FILES[path]}, _EXPECT)}
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))

@@ -3,7 +3,6 @@ a third-party processor. Real libcst (Python) and real semgrep (JS/TS, Java, Kot
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 import libcst as cst
@@ -11,7 +10,7 @@ import pytest
 
 from auditkit.flows.names import categories
 from auditkit.flows.python import analyze_flows
-from tests.flows.tree import scan_tree
+from tests.flows.tree import marked, scan_tree
 
 CATS = categories((("email", ("email", "email_address")), ("phone_number", ("phone",))))
 HEAD = """\
@@ -273,7 +272,7 @@ func send(u User) {
 }
 """,
 }
-_EXPECT = re.compile(r"expect: (\w+)")
+_EXPECT = r"expect: (\w+)"
 
 
 @pytest.fixture(scope="module")
@@ -286,12 +285,7 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]
 def test_mail_sinks_in_every_language_exact_lines_and_severity(
     findings: list[dict[str, object]],
 ) -> None:
-    expected = {
-        (rel, n, m.group(1))
-        for rel, text in FILES.items()
-        for n, line in enumerate(text.splitlines(), start=1)
-        if (m := _EXPECT.search(line))
-    }
+    expected = marked(FILES, _EXPECT)
     got = set()
     for f in findings:
         location = f["location"]

@@ -4,7 +4,6 @@ Java, Kotlin, JavaScript, TypeScript) and libcst on Python, exact lines, schema-
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import jsonschema
@@ -13,7 +12,7 @@ import pytest
 from auditkit.core.errors import PolicyError
 from auditkit.core.policy import load_policy, parse_policy
 from auditkit.scan import ScanOptions, run_scan
-from tests.flows.tree import scan_tree
+from tests.flows.tree import marked, scan_tree
 
 SCHEMA = json.loads(
     (Path(__file__).parent.parent / "schemas" / "findings.schema.json").read_text("utf-8")
@@ -173,7 +172,7 @@ def outside_the_gateway(u):
     return u.phone
 """,
 }
-_EXPECT = re.compile(r"expect: ([\w.-]+)")
+_EXPECT = r"expect: ([\w.-]+)"
 FLOW_RULES = (
     "data-egress.endpoint",
     "data-egress.log",
@@ -188,12 +187,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
 
 def test_exact_findings_in_every_language(scanned: dict[str, object]) -> None:
-    expected = {
-        (m.group(1), rel, n)
-        for rel, text in FILES.items()
-        for n, line in enumerate(text.splitlines(), start=1)
-        if (m := _EXPECT.search(line))
-    }
+    expected = {(rule, rel, n) for rel, n, rule in marked(FILES, _EXPECT)}
     findings = scanned["findings"]
     assert isinstance(findings, list)
     got = {
