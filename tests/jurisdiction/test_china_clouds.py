@@ -18,11 +18,6 @@ OPERATORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return Classifier(JurisdictionPolicy())
-
-
 @pytest.mark.parametrize(
     ("text", "provider", "region", "country"),
     [
@@ -89,9 +84,9 @@ def classifier() -> Classifier:
     ],
 )
 def test_hosts_name_provider_region_place_and_operator(
-    classifier: Classifier, text: str, provider: str, region: str, country: str
+    default_classifier: Classifier, text: str, provider: str, region: str, country: str
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None
     assert (verdict.provider, verdict.region, verdict.jurisdiction) == (provider, region, country)
     assert verdict.compliant is False
@@ -107,9 +102,9 @@ def test_hosts_name_provider_region_place_and_operator(
     ],
 )
 def test_hosts_without_a_known_region_name_the_operator_only(
-    classifier: Classifier, text: str, provider: str
+    default_classifier: Classifier, text: str, provider: str
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None and verdict.provider == provider
     assert verdict.region is None and verdict.jurisdiction is None
     assert verdict.operator_jurisdiction == "CN"
@@ -132,23 +127,23 @@ def test_every_new_cloud_names_a_chinese_operator() -> None:
     ],
 )
 def test_bare_codes_keep_their_previous_verdicts(
-    classifier: Classifier, text: str, provider: str, region: str
+    default_classifier: Classifier, text: str, provider: str, region: str
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None and (verdict.provider, verdict.region) == (provider, region)
 
 
 def test_bare_cn_north_1_stays_ambiguous_between_the_earlier_providers(
-    classifier: Classifier,
+    default_classifier: Classifier,
 ) -> None:
-    verdict = classifier.classify("cn-north-1")
+    verdict = default_classifier.classify("cn-north-1")
     assert verdict is not None and verdict.provider is None
     assert "jdcloud" not in {c.provider for c in verdict.candidates}
 
 
 @pytest.mark.parametrize("text", ["bj", "gz", "su", "cd", "hkg", "fwh", "yq", "cn-bj"])
-def test_short_codes_alone_are_no_region(classifier: Classifier, text: str) -> None:
-    assert classifier.classify(text) is None
+def test_short_codes_alone_are_no_region(default_classifier: Classifier, text: str) -> None:
+    assert default_classifier.classify(text) is None
 
 
 def test_hints_do_not_wake_never_bare_codes() -> None:
@@ -165,9 +160,9 @@ def test_hints_do_not_wake_never_bare_codes() -> None:
     ],
 )
 def test_ucloud_frankfurt_is_in_the_eu_but_its_operator_is_chinese(
-    classifier: Classifier, text: str
+    default_classifier: Classifier, text: str
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None
     assert (verdict.provider, verdict.region, verdict.jurisdiction) == ("ucloud", "ge-fra", "DE")
     assert verdict.compliant is True
@@ -187,9 +182,9 @@ def test_ucloud_frankfurt_is_in_the_eu_but_its_operator_is_chinese(
     ],
 )
 def test_buckets_named_like_regions_are_not_mistaken(
-    classifier: Classifier, text: str, region: str
+    default_classifier: Classifier, text: str, region: str
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None and verdict.region == region
 
 
@@ -202,8 +197,10 @@ def test_buckets_named_like_regions_are_not_mistaken(
         "https://cn-bj2.ufileos.com",  # an API region id, not a US3 label
     ],
 )
-def test_unlisted_labels_name_the_operator_but_no_place(classifier: Classifier, text: str) -> None:
-    verdict = classifier.classify(text)
+def test_unlisted_labels_name_the_operator_but_no_place(
+    default_classifier: Classifier, text: str
+) -> None:
+    verdict = default_classifier.classify(text)
     assert verdict is not None and verdict.region is None and verdict.jurisdiction is None
     assert verdict.operator_jurisdiction == "CN"
 
@@ -211,8 +208,8 @@ def test_unlisted_labels_name_the_operator_but_no_place(classifier: Classifier, 
 @pytest.mark.parametrize(
     "text", ["ge-fra", "uk-london", "rus", "sgp", "cn-hk-1", "jr-beijing", "cn-wlcb", "hk"]
 )
-def test_new_short_codes_alone_are_no_region(classifier: Classifier, text: str) -> None:
-    assert classifier.classify(text) is None
+def test_new_short_codes_alone_are_no_region(default_classifier: Classifier, text: str) -> None:
+    assert default_classifier.classify(text) is None
 
 
 # ---------------------------------------------------------------------- AWS China operators
@@ -234,7 +231,7 @@ NWCD = "Ningxia Western Cloud Data Technology Co., Ltd. (NWCD)"
     ],
 )
 def test_aws_china_regions_name_their_licensed_operator(
-    classifier: Classifier,
+    default_classifier: Classifier,
     text: str,
     hints: tuple[str, ...],
     region: str,
@@ -242,16 +239,16 @@ def test_aws_china_regions_name_their_licensed_operator(
 ) -> None:
     """amazonaws.cn/en/about-aws/china/faqs/signup: Beijing is operated by Sinnet, Ningxia by
     NWCD; both are Chinese companies, not Amazon."""
-    verdict = classifier.classify(text, frozenset(hints))
+    verdict = default_classifier.classify(text, frozenset(hints))
     assert verdict is not None
     assert (verdict.provider, verdict.region, verdict.jurisdiction) == ("aws", region, "CN")
     assert (verdict.operator, verdict.operator_jurisdiction) == (operator_name, "CN")
 
 
 def test_aws_china_names_without_a_region_name_both_chinese_operators(
-    classifier: Classifier,
+    default_classifier: Classifier,
 ) -> None:
-    verdict = classifier.classify("https://iam.amazonaws.com.cn")
+    verdict = default_classifier.classify("https://iam.amazonaws.com.cn")
     assert verdict is not None and verdict.provider == "aws" and verdict.jurisdiction == "CN"
     assert verdict.operator is not None and "Sinnet" in verdict.operator
     assert "NWCD" in verdict.operator and verdict.operator_jurisdiction == "CN"
@@ -271,13 +268,13 @@ def test_aws_china_names_without_a_region_name_both_chinese_operators(
     ],
 )
 def test_region_operators_stay_with_their_provider(
-    classifier: Classifier,
+    default_classifier: Classifier,
     text: str,
     hints: tuple[str, ...],
     provider: str,
     operator_name: str | None,
 ) -> None:
-    verdict = classifier.classify(text, frozenset(hints))
+    verdict = default_classifier.classify(text, frozenset(hints))
     assert verdict is not None and verdict.provider == provider
     expected = operator_name or operators()["huawei"].name
     assert verdict.operator == expected
@@ -294,10 +291,10 @@ def test_region_operators_stay_with_their_provider(
     ],
 )
 def test_azure_china_region_codes_name_21vianet_like_its_hosts(
-    classifier: Classifier, text: str, hints: tuple[str, ...]
+    default_classifier: Classifier, text: str, hints: tuple[str, ...]
 ) -> None:
     """learn.microsoft.com/azure/china/overview-operations: Azure in China is run by 21Vianet."""
-    verdict = classifier.classify(text, frozenset(hints))
+    verdict = default_classifier.classify(text, frozenset(hints))
     assert verdict is not None and verdict.jurisdiction == "CN"
     assert (verdict.operator, verdict.operator_jurisdiction) == (
         "VNET Group, Inc. (21Vianet)",
@@ -329,10 +326,10 @@ def test_every_region_operator_is_a_known_operator() -> None:
         "eu-west-1.oss.eu-west-0.prod-cloud-ocb.orange-business.com",
     ],
 )
-def test_flexible_engine_paris_is_run_by_orange(classifier: Classifier, text: str) -> None:
+def test_flexible_engine_paris_is_run_by_orange(default_classifier: Classifier, text: str) -> None:
     """Huawei's Paris-region pages give *.eu-west-0.prod-cloud-ocb.orange-business.com; Orange
     Business operates Flexible Engine (Huawei technology): operator French, not Chinese."""
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None
     assert (verdict.provider, verdict.region, verdict.jurisdiction) == (
         "flexibleengine",
@@ -342,16 +339,18 @@ def test_flexible_engine_paris_is_run_by_orange(classifier: Classifier, text: st
     assert (verdict.operator, verdict.operator_jurisdiction) == ("Orange SA", "FR")
 
 
-def test_huaweis_own_paris_names_stay_huaweis(classifier: Classifier) -> None:
-    verdict = classifier.classify("https://obs.eu-west-0.myhuaweicloud.com")
+def test_huaweis_own_paris_names_stay_huaweis(default_classifier: Classifier) -> None:
+    verdict = default_classifier.classify("https://obs.eu-west-0.myhuaweicloud.com")
     assert verdict is not None and (verdict.provider, verdict.jurisdiction) == ("huawei", "FR")
     assert verdict.operator_jurisdiction == "CN"
-    bare = classifier.classify("eu-west-0")
+    bare = default_classifier.classify("eu-west-0")
     assert bare is not None and bare.provider == "huawei"
 
 
-def test_flexible_engine_eu_west_1_has_no_city_yet(classifier: Classifier) -> None:
-    verdict = classifier.classify("https://iam.eu-west-1.prod-cloud-ocb.orange-business.com")
+def test_flexible_engine_eu_west_1_has_no_city_yet(default_classifier: Classifier) -> None:
+    verdict = default_classifier.classify(
+        "https://iam.eu-west-1.prod-cloud-ocb.orange-business.com"
+    )
     assert verdict is not None and verdict.provider == "flexibleengine"
     assert verdict.region is None and verdict.jurisdiction is None
     assert verdict.operator_jurisdiction == "FR"
@@ -374,14 +373,14 @@ def test_flexible_engine_eu_west_1_has_no_city_yet(classifier: Classifier) -> No
     ],
 )
 def test_documented_regions_and_hosts_added_after_the_held_out_run(
-    classifier: Classifier,
+    default_classifier: Classifier,
     text: str,
     provider: str,
     region: str | None,
     country: str,
     operator_name: str | None,
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None
     assert (verdict.provider, verdict.region, verdict.jurisdiction) == (provider, region, country)
     if operator_name is not None:
@@ -389,13 +388,13 @@ def test_documented_regions_and_hosts_added_after_the_held_out_run(
     assert verdict.operator_jurisdiction == "CN"
 
 
-def test_the_additions_do_not_capture_other_names(classifier: Classifier) -> None:
-    bucket = classifier.classify("ap-southeast-8-bucket.oss-cn-hangzhou.aliyuncs.com")
+def test_the_additions_do_not_capture_other_names(default_classifier: Classifier) -> None:
+    bucket = default_classifier.classify("ap-southeast-8-bucket.oss-cn-hangzhou.aliyuncs.com")
     assert bucket is not None and bucket.region == "cn-hangzhou"
-    bare = classifier.classify("ap-southeast-3")
+    bare = default_classifier.classify("ap-southeast-3")
     assert bare is not None and bare.provider is None
     assert "volcengine" not in {c.provider for c in bare.candidates}
-    intranet = classifier.classify("ap-southeast-3-logs.tos-ap-southeast-1.ibytepluses.com")
+    intranet = default_classifier.classify("ap-southeast-3-logs.tos-ap-southeast-1.ibytepluses.com")
     assert intranet is not None and intranet.region == "ap-southeast-1"
-    global_acr = classifier.classify("myregistry.azurecr.io")
+    global_acr = default_classifier.classify("myregistry.azurecr.io")
     assert global_acr is not None and global_acr.operator == "Microsoft Corporation"

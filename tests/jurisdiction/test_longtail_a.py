@@ -10,14 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from auditkit.core.policy import JurisdictionPolicy
 from auditkit.jurisdiction import Classifier
 from auditkit.jurisdiction.operators import operators
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return Classifier(JurisdictionPolicy())
 
 
 # The Gcore table must win over the ccTLD: every endpoint ends in .lu whatever the location.
@@ -32,9 +26,9 @@ def classifier() -> Classifier:
     ],
 )
 def test_gcore_location_wins_over_the_cctld(
-    classifier: Classifier, text: str, country: str, compliant: bool
+    default_classifier: Classifier, text: str, country: str, compliant: bool
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None
     assert verdict.jurisdiction == country, verdict.reason
     assert verdict.compliant is compliant, verdict.reason
@@ -42,11 +36,11 @@ def test_gcore_location_wins_over_the_cctld(
     assert verdict.operator_jurisdiction == "LU"
 
 
-def test_unknown_gcore_location_is_unknown_not_luxembourg(classifier: Classifier) -> None:
+def test_unknown_gcore_location_is_unknown_not_luxembourg(default_classifier: Classifier) -> None:
     """A location the table does not list must stay unknown: falling back to the .lu ending
     would again call a bucket anywhere in the world allowed."""
     for text in ("https://s-xyz9.cloud.gcore.lu", "https://cloud.gcore.lu"):
-        verdict = classifier.classify(text)
+        verdict = default_classifier.classify(text)
         assert verdict is not None
         assert verdict.jurisdiction is None and verdict.compliant is None, verdict.reason
 
@@ -73,13 +67,13 @@ def test_unknown_gcore_location_is_unknown_not_luxembourg(classifier: Classifier
         "https://cloud.langfuse.com.example.com",
     ],
 )
-def test_lookalikes_are_not_vendors(classifier: Classifier, text: str) -> None:
-    verdict = classifier.classify(text)
+def test_lookalikes_are_not_vendors(default_classifier: Classifier, text: str) -> None:
+    verdict = default_classifier.classify(text)
     assert verdict is None or verdict.vendor is None, verdict.reason
 
 
-def test_gcore_lookalike_is_not_gcore(classifier: Classifier) -> None:
-    verdict = classifier.classify("https://s-nhn2.cloud.gcore.lu.example.com")
+def test_gcore_lookalike_is_not_gcore(default_classifier: Classifier) -> None:
+    verdict = default_classifier.classify("https://s-nhn2.cloud.gcore.lu.example.com")
     assert verdict is None or verdict.vendor != "Gcore"
 
 
@@ -120,7 +114,7 @@ def test_longtail_operators(key: str, name: str, home: str | None) -> None:
         ("https://ingest.lightstep.com", "Lightstep (ServiceNow Cloud Observability)"),
     ],
 )
-def test_named_without_a_place(classifier: Classifier, text: str, vendor: str) -> None:
-    verdict = classifier.classify(text)
+def test_named_without_a_place(default_classifier: Classifier, text: str, vendor: str) -> None:
+    verdict = default_classifier.classify(text)
     assert verdict is not None and verdict.vendor == vendor
     assert verdict.jurisdiction is None and verdict.compliant is None, verdict.reason

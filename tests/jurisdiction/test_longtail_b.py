@@ -15,12 +15,6 @@ from auditkit.core.policy import JurisdictionPolicy
 from auditkit.jurisdiction import Classifier
 from auditkit.jurisdiction.operators import operators
 
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return Classifier(JurisdictionPolicy())
-
-
 # input, provider, region, country. Each host was unnamed or unplaced before (held-out list).
 CLOUD_CASES = [
     # Leaseweb's S3 page: Object Storage only in nl-01 and de-01
@@ -37,9 +31,9 @@ CLOUD_CASES = [
 
 @pytest.mark.parametrize(("text", "provider", "region", "country"), CLOUD_CASES)
 def test_cloud_hosts(
-    classifier: Classifier, text: str, provider: str, region: str, country: str
+    default_classifier: Classifier, text: str, provider: str, region: str, country: str
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None
     assert (verdict.provider, verdict.region, verdict.jurisdiction) == (
         provider,
@@ -59,15 +53,17 @@ def test_cloud_hosts(
         ("https://eu-west-1-backups.s3.wasabisys.com", "us-east-1"),
     ],
 )
-def test_wasabi_label_forms_unchanged(classifier: Classifier, text: str, region: str) -> None:
-    verdict = classifier.classify(text)
+def test_wasabi_label_forms_unchanged(
+    default_classifier: Classifier, text: str, region: str
+) -> None:
+    verdict = default_classifier.classify(text)
     assert verdict is not None and (verdict.provider, verdict.region) == ("wasabi", region)
 
 
-def test_leaseweb_codes_are_not_read_bare(classifier: Classifier) -> None:
+def test_leaseweb_codes_are_not_read_bare(default_classifier: Classifier) -> None:
     """nl-01 / de-01 look like other providers' zone names: alone they say nothing."""
     for code in ("nl-01", "de-01"):
-        verdict = classifier.classify(code)
+        verdict = default_classifier.classify(code)
         assert verdict is None or verdict.provider != "leaseweb", code
 
 
@@ -108,8 +104,8 @@ VENDORS = {
 
 
 @pytest.mark.parametrize("text", LOOKALIKES)
-def test_lookalikes_are_not_these_vendors(classifier: Classifier, text: str) -> None:
-    verdict = classifier.classify(text)
+def test_lookalikes_are_not_these_vendors(default_classifier: Classifier, text: str) -> None:
+    verdict = default_classifier.classify(text)
     if verdict is None:
         return
     assert verdict.vendor not in VENDORS, (text, verdict.vendor)
@@ -129,9 +125,9 @@ def test_lookalikes_are_not_these_vendors(classifier: Classifier, text: str) -> 
     ],
 )
 def test_non_eu_variant_names_the_eu_one(
-    classifier: Classifier, text: str, alternative: str
+    default_classifier: Classifier, text: str, alternative: str
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None and verdict.compliant is False
     assert verdict.eu_alternative is not None and alternative in verdict.eu_alternative
 
@@ -145,8 +141,8 @@ def test_non_eu_variant_names_the_eu_one(
         "https://endpointcentral.manageengine.eu",
     ],
 )
-def test_eu_variant_has_no_alternative(classifier: Classifier, text: str) -> None:
-    verdict = classifier.classify(text)
+def test_eu_variant_has_no_alternative(default_classifier: Classifier, text: str) -> None:
+    verdict = default_classifier.classify(text)
     assert verdict is not None and verdict.compliant is True
     assert verdict.eu_alternative is None
 

@@ -129,16 +129,11 @@ FAMILY_CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return Classifier(JurisdictionPolicy())
-
-
 @pytest.mark.parametrize(("text", "vendor", "country", "compliant"), ISSUE_EXAMPLES)
 def test_issue_examples(
-    classifier: Classifier, text: str, vendor: str, country: str | None, compliant: bool
+    default_classifier: Classifier, text: str, vendor: str, country: str | None, compliant: bool
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None
     assert (verdict.vendor, verdict.jurisdiction, verdict.compliant) == (vendor, country, compliant)
     assert verdict.operator is not None and verdict.operator_jurisdiction == "US"
@@ -150,9 +145,9 @@ def test_issue_examples(
 
 @pytest.mark.parametrize(("text", "vendor", "compliant"), FAMILY_CASES)
 def test_vendor_families(
-    classifier: Classifier, text: str, vendor: str, compliant: bool | None
+    default_classifier: Classifier, text: str, vendor: str, compliant: bool | None
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None, text
     assert verdict.vendor == vendor, verdict.reason
     assert verdict.compliant is compliant, verdict.reason
@@ -163,8 +158,8 @@ def test_vendor_families(
 @pytest.mark.parametrize(
     "text", ["https://mixpanel-eu.example.com", "https://sentry.io.example.org", "xsentry.io"]
 )
-def test_lookalikes_are_not_vendors(classifier: Classifier, text: str) -> None:
-    verdict = classifier.classify(text)
+def test_lookalikes_are_not_vendors(default_classifier: Classifier, text: str) -> None:
+    verdict = default_classifier.classify(text)
     assert verdict is None or verdict.vendor is None
 
 
@@ -204,22 +199,24 @@ def test_every_cloud_names_its_operator() -> None:
     ],
 )
 def test_bytedance_clouds(
-    classifier: Classifier, text: str, region: str | None, country: str
+    default_classifier: Classifier, text: str, region: str | None, country: str
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None
     assert verdict.provider in ("volcengine", "byteplus")
     assert (verdict.region, verdict.jurisdiction, verdict.compliant) == (region, country, False)
     assert verdict.operator == "ByteDance Ltd." and verdict.operator_jurisdiction == "CN"
 
 
-def test_bare_volcengine_codes_do_not_change_other_providers(classifier: Classifier) -> None:
-    verdict = classifier.classify("cn-beijing")
+def test_bare_volcengine_codes_do_not_change_other_providers(
+    default_classifier: Classifier,
+) -> None:
+    verdict = default_classifier.classify("cn-beijing")
     assert verdict is not None and verdict.provider == "alibaba"
 
 
-def test_operators_unset_means_no_operator_check(classifier: Classifier) -> None:
-    verdict = classifier.classify("https://oss-eu-central-1.aliyuncs.com")
+def test_operators_unset_means_no_operator_check(default_classifier: Classifier) -> None:
+    verdict = default_classifier.classify("https://oss-eu-central-1.aliyuncs.com")
     assert verdict is not None and verdict.compliant is True
     assert verdict.operator_jurisdiction == "CN" and verdict.operator_compliant is None
 
@@ -389,9 +386,13 @@ DOC_CHECKED_CASES = [
 
 @pytest.mark.parametrize(("text", "vendor", "country", "compliant"), DOC_CHECKED_CASES)
 def test_vendor_facts_checked_against_docs(
-    classifier: Classifier, text: str, vendor: str, country: str | None, compliant: bool | None
+    default_classifier: Classifier,
+    text: str,
+    vendor: str,
+    country: str | None,
+    compliant: bool | None,
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None and verdict.vendor == vendor, text
     assert (verdict.jurisdiction, verdict.compliant) == (country, compliant), verdict.reason
 
@@ -492,9 +493,13 @@ FIELD_TEST_CASES = [
 
 @pytest.mark.parametrize(("text", "vendor", "country", "compliant"), FIELD_TEST_CASES)
 def test_field_test_processors(
-    classifier: Classifier, text: str, vendor: str, country: str | None, compliant: bool | None
+    default_classifier: Classifier,
+    text: str,
+    vendor: str,
+    country: str | None,
+    compliant: bool | None,
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None and verdict.vendor == vendor, text
     assert (verdict.jurisdiction, verdict.compliant) == (country, compliant), verdict.reason
     if compliant is None:
@@ -515,23 +520,25 @@ def test_field_test_processors(
         "https://cal.community/x",
     ],
 )
-def test_field_test_lookalikes_are_not_vendors(classifier: Classifier, text: str) -> None:
-    verdict = classifier.classify(text)
+def test_field_test_lookalikes_are_not_vendors(default_classifier: Classifier, text: str) -> None:
+    verdict = default_classifier.classify(text)
     assert verdict is None or verdict.vendor is None, verdict.vendor
 
 
-def test_bare_cloudinary_delivery_host_is_named(classifier: Classifier) -> None:
+def test_bare_cloudinary_delivery_host_is_named(default_classifier: Classifier) -> None:
     """`hostname: "res.cloudinary.com"` (next.config.js remotePatterns) was dropped as not an
     endpoint: "res" starts dotted code paths (res.status) in domains._CODE_ROOTS. A vendor rule
     is matched before that check, so the named host is kept; an unnamed res.* host still is not."""
-    verdict = classifier.classify("res.cloudinary.com")
+    verdict = default_classifier.classify("res.cloudinary.com")
     assert verdict is not None and verdict.vendor == "Cloudinary"
-    assert classifier.classify("res.foo-cdn.com") is None
-    assert classifier.classify("res.status") is None
+    assert default_classifier.classify("res.foo-cdn.com") is None
+    assert default_classifier.classify("res.status") is None
 
 
-def test_google_client_id_names_google_sign_in_without_a_place(classifier: Classifier) -> None:
-    verdict = classifier.classify("1234-abcd.apps.googleusercontent.com")
+def test_google_client_id_names_google_sign_in_without_a_place(
+    default_classifier: Classifier,
+) -> None:
+    verdict = default_classifier.classify("1234-abcd.apps.googleusercontent.com")
     assert verdict is not None and verdict.operator == "Alphabet Inc."
     assert verdict.jurisdiction is None and "client ID" in verdict.reason
 
@@ -549,7 +556,7 @@ def test_google_client_id_names_google_sign_in_without_a_place(classifier: Class
     ],
 )
 def test_alibaba_function_compute_trigger_hosts(
-    classifier: Classifier,
+    default_classifier: Classifier,
     text: str,
     region: str | None,
     country: str | None,
@@ -557,7 +564,7 @@ def test_alibaba_function_compute_trigger_hosts(
 ) -> None:
     """HTTPTrigger (FC API 2023-03-30): urlInternet <id>.<region>.fcapp.run, urlIntranet
     <id>.<region>-vpc.fcapp.run. Before the rule .run was a generic TLD with no provider."""
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None and verdict.provider == "alibaba"
     assert (verdict.region, verdict.jurisdiction, verdict.compliant) == (region, country, compliant)
 
@@ -622,14 +629,14 @@ SMTP_RELAYS = [
 
 @pytest.mark.parametrize(("text", "vendor", "country", "compliant", "home"), SMTP_RELAYS)
 def test_smtp_relays(
-    classifier: Classifier,
+    default_classifier: Classifier,
     text: str,
     vendor: str,
     country: str | None,
     compliant: bool | None,
     home: str | None,
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None, text
     assert (verdict.vendor, verdict.jurisdiction, verdict.compliant) == (
         vendor,
@@ -657,8 +664,8 @@ def test_smtp_relays(
         "smtp.eu.mailgun.org.example.net",
     ],
 )
-def test_smtp_relay_lookalikes_are_not_vendors(classifier: Classifier, text: str) -> None:
-    verdict = classifier.classify(text)
+def test_smtp_relay_lookalikes_are_not_vendors(default_classifier: Classifier, text: str) -> None:
+    verdict = default_classifier.classify(text)
     assert verdict is None or verdict.vendor is None, verdict.reason
 
 
@@ -673,9 +680,9 @@ def test_smtp_relay_lookalikes_are_not_vendors(classifier: Classifier, text: str
     ],
 )
 def test_ses_smtp_endpoints_carry_the_aws_region(
-    classifier: Classifier, text: str, region: str, country: str, compliant: bool
+    default_classifier: Classifier, text: str, region: str, country: str, compliant: bool
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None
     assert (verdict.provider, verdict.region) == ("aws", region)
     assert (verdict.jurisdiction, verdict.compliant) == (country, compliant)
@@ -733,9 +740,9 @@ NAMED_ONLY = [
 
 @pytest.mark.parametrize(("text", "vendor"), NAMED_ONLY)
 def test_vendor_named_where_the_host_does_not_place_it(
-    classifier: Classifier, text: str, vendor: str
+    default_classifier: Classifier, text: str, vendor: str
 ) -> None:
-    verdict = classifier.classify(text)
+    verdict = default_classifier.classify(text)
     assert verdict is not None and verdict.vendor == vendor
     assert verdict.jurisdiction is None and verdict.compliant is None
     assert verdict.operator is not None
@@ -760,12 +767,12 @@ def _case_texts() -> set[str]:
     return texts
 
 
-def test_every_vendor_has_a_table_case(classifier: Classifier) -> None:
+def test_every_vendor_has_a_table_case(default_classifier: Classifier) -> None:
     """Every vendor of the catalogue is named by at least one case of this file or of the
     documentation list (a vendor added without a test fails here)."""
     named = set()
     for text in _case_texts():
-        verdict = classifier.classify(text)
+        verdict = default_classifier.classify(text)
         if verdict is not None and verdict.vendor:
             named.add(verdict.vendor)
     missing = {v.name for v in vendor_catalogue().vendors.values()} - named
